@@ -1,0 +1,3 @@
+from talestream.cli import app
+
+app()

@@ -1,0 +1,52 @@
+"""The FastAPI application factory: one app per Settings, no module-level state."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+
+from talestream import __version__
+from talestream.auth.router import router as auth_router
+from talestream.children.router import router as children_router
+from talestream.config import Settings, load_settings
+from talestream.db.base import Database
+from talestream.errors import install_error_handlers
+from talestream.health import router as health_router
+from talestream.users.router import router as users_router
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or load_settings()
+    # Resolve the signing key now, so a broken data directory fails at start-up, not at login.
+    _ = settings.signing_key
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.db = Database(settings.resolved_database_url)
+        try:
+            yield
+        finally:
+            await app.state.db.dispose()
+
+    app = FastAPI(
+        title="talestream",
+        version=__version__,
+        summary="Personalised, safe, real-time children's stories over Server-Sent Events.",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_credentials=True,
+            allow_methods=["*"],
+            allow_headers=["Authorization", "Content-Type", "X-CSRF-Token", "Last-Event-ID"],
+        )
+    install_error_handlers(app)
+    for router in (health_router, auth_router, users_router, children_router):
+        app.include_router(router)
+    return app

@@ -1,0 +1,93 @@
+"""`/api/v1/auth`: register, login (tokens + cookie session), OAuth2 form, refresh, logout."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Response, status
+from fastapi.security import OAuth2PasswordRequestForm
+
+from talestream.auth import service
+from talestream.auth.dependencies import (
+    CSRF_COOKIE,
+    SESSION_COOKIE,
+    IdentityDep,
+)
+from talestream.auth.schemas import (
+    LoginRequest,
+    LogoutRequest,
+    RefreshRequest,
+    RegisterRequest,
+    TokenPair,
+)
+from talestream.config import Settings
+from talestream.deps import DbDep, SettingsDep
+from talestream.users.schemas import UserOut
+
+router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
+
+
+def _set_session_cookies(response: Response, settings: Settings, s: service.NewBrowserSession):
+    common = {
+        "max_age": s.max_age,
+        "secure": settings.cookie_secure,
+        "samesite": settings.cookie_samesite,
+        "path": "/",
+    }
+    response.set_cookie(SESSION_COOKIE, s.token, httponly=True, **common)
+    # Readable by the page on purpose: it is echoed in the X-CSRF-Token header.
+    response.set_cookie(CSRF_COOKIE, s.csrf_token, httponly=False, **common)
+
+
+def _clear_session_cookies(response: Response) -> None:
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    response.delete_cookie(CSRF_COOKIE, path="/")
+
+
+@router.post("/register", status_code=status.HTTP_201_CREATED, response_model=UserOut)
+async def register(body: RegisterRequest, db: DbDep) -> UserOut:
+    user = await service.register_user(db, body.email, body.password, body.name)
+    return UserOut.model_validate(user)
+
+
+@router.post("/login", response_model=TokenPair)
+async def login(
+    body: LoginRequest, response: Response, db: DbDep, settings: SettingsDep
+) -> TokenPair:
+    """Returns Bearer tokens for API clients and sets an httpOnly session cookie for browsers."""
+    user = await service.authenticate(db, body.email, body.password)
+    tokens = await service.issue_tokens(db, settings, user.id)
+    _set_session_cookies(
+        response, settings, await service.create_browser_session(db, settings, user.id)
+    )
+    return tokens
+
+
+@router.post("/token", response_model=TokenPair, include_in_schema=True)
+async def token(
+    form: Annotated[OAuth2PasswordRequestForm, Depends()], db: DbDep, settings: SettingsDep
+) -> TokenPair:
+    """OAuth2 password flow (`username` is the email) for the Swagger "Authorize" button."""
+    user = await service.authenticate(db, form.username, form.password)
+    return await service.issue_tokens(db, settings, user.id)
+
+
+@router.post("/refresh", response_model=TokenPair)
+async def refresh(body: RefreshRequest, db: DbDep, settings: SettingsDep) -> TokenPair:
+    return await service.rotate_refresh_token(db, settings, body.refresh_token)
+
+
+@router.post("/logout", status_code=status.HTTP_204_NO_CONTENT)
+async def logout(
+    identity: IdentityDep, response: Response, db: DbDep, body: LogoutRequest | None = None
+) -> Response:
+    """Ends the cookie session and revokes the refresh-token family of this login."""
+    if identity.session is not None:
+        await service.end_browser_session(db, identity.session)
+    if identity.family:
+        await service.revoke_family(db, identity.family)
+    if body and body.refresh_token:
+        await service.revoke_refresh_token(db, identity.user.id, body.refresh_token)
+    response.status_code = status.HTTP_204_NO_CONTENT
+    _clear_session_cookies(response)
+    return response

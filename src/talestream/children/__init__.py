@@ -1,0 +1,1 @@
+"""Child profiles: who a story is for (age, language, reading level, interests)."""

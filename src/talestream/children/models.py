@@ -1,0 +1,18 @@
+from __future__ import annotations
+
+from sqlalchemy import JSON, ForeignKey, Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from talestream.db.base import Base, TimestampMixin
+
+
+class Child(TimestampMixin, Base):
+    __tablename__ = "children"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(50))
+    age: Mapped[int] = mapped_column(Integer)
+    language: Mapped[str] = mapped_column(String(8))
+    reading_level: Mapped[str] = mapped_column(String(16))
+    interests: Mapped[list[str]] = mapped_column(JSON, default=list)

@@ -1,0 +1,122 @@
+"""Settings from `TALESTREAM_*` environment variables (and an optional `.env` file).
+
+Defaults run fully offline on one machine: SQLite under the data directory, the bundled local model,
+and a development secret that is generated once and persisted so tokens survive restarts.
+"""
+
+from __future__ import annotations
+
+import secrets
+from functools import cached_property
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+ENV_PREFIX = "TALESTREAM_"
+SECRET_FILE_NAME = "secret_key"
+
+
+class ConfigError(RuntimeError):
+    """A setting is invalid; the message names the environment variable."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix=ENV_PREFIX, env_file=".env", extra="ignore", frozen=True
+    )
+
+    env: Literal["development", "production", "test"] = "development"
+    data_dir: Path = Path("data")
+    database_url: str = ""
+    auto_migrate: bool = True
+    # Development generates and persists a secret in the data directory; production must set one.
+    secret_key: SecretStr | None = None
+
+    access_token_ttl_seconds: int = Field(900, ge=30, le=86_400)
+    refresh_token_ttl_days: int = Field(30, ge=1, le=365)
+    session_ttl_hours: int = Field(24 * 14, ge=1, le=24 * 365)
+    cookie_secure: bool = False
+    cookie_samesite: Literal["lax", "strict"] = "lax"
+    cors_origins: Annotated[list[str], NoDecode] = []
+
+    llm_provider: Literal["local", "openai", "scripted"] = "local"
+    local_model_path: Path | None = None
+    local_threads: int = Field(2, ge=1, le=256)
+    local_context_size: int = Field(2048, ge=256, le=32_768)
+    openai_base_url: str | None = None
+    openai_api_key: SecretStr | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_timeout_seconds: float = Field(120.0, gt=0)
+    max_story_tokens: int = Field(700, ge=16, le=8192)
+    scripted_token_delay_ms: float = Field(0.0, ge=0)
+    scripted_text_file: Path | None = None
+
+    safety_max_attempts: int = Field(3, ge=1, le=10)
+    stream_heartbeat_seconds: float = Field(15.0, gt=0, le=15.0)
+    stream_send_timeout_seconds: float = Field(30.0, gt=0)
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_driver(cls, value: str) -> str:
+        if value and not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError(
+                "use sqlite+aiosqlite:///path/to/file.db or postgresql+asyncpg://user:pass@host/db"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _production_needs_secret(self) -> Settings:
+        if self.env == "production" and self.secret_key is None:
+            raise ValueError("TALESTREAM_SECRET_KEY must be set when TALESTREAM_ENV=production")
+        if self.secret_key is not None and len(self.secret_key.get_secret_value()) < 32:
+            raise ValueError("TALESTREAM_SECRET_KEY must be at least 32 characters")
+        if self.llm_provider == "openai" and not self.openai_base_url and not self.openai_api_key:
+            raise ValueError(
+                "TALESTREAM_LLM_PROVIDER=openai needs TALESTREAM_OPENAI_BASE_URL "
+                "(Ollama, vLLM, llama.cpp server) or TALESTREAM_OPENAI_API_KEY (OpenAI)"
+            )
+        return self
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{(self.data_dir / 'talestream.db').resolve()}"
+
+    @cached_property
+    def signing_key(self) -> str:
+        """The JWT/session signing secret: configured, or generated once per data directory."""
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value()
+        path = self.data_dir / SECRET_FILE_NAME
+        if path.exists():
+            return path.read_text().strip()
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        path.touch(mode=0o600)
+        path.write_text(key)
+        return key
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings, turning validation errors into one message that names each variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            field = str(error["loc"][0]) if error["loc"] else ""
+            name = f"{ENV_PREFIX}{field.upper()}" if field else "settings"
+            given = error.get("input")
+            shown = "" if isinstance(given, dict) or field == "secret_key" else f" (got {given!r})"
+            lines.append(f"{name}: {error['msg']}{shown}")
+        raise ConfigError("invalid configuration:\n  " + "\n  ".join(lines)) from None

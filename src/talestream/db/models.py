@@ -1,0 +1,8 @@
+"""Imports every model so `Base.metadata` is complete (Alembic autogenerate, tests)."""
+
+from talestream.auth.models import BrowserSession, RefreshToken
+from talestream.children.models import Child
+from talestream.db.base import Base
+from talestream.users.models import User
+
+__all__ = ["Base", "BrowserSession", "Child", "RefreshToken", "User"]

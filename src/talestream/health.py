@@ -1,0 +1,29 @@
+"""`GET /health`: is the database reachable, which model provider is configured."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+
+from talestream import __version__
+from talestream.deps import get_database, get_settings
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health")
+async def health(request: Request) -> JSONResponse:
+    settings, db = get_settings(request), get_database(request)
+    try:
+        await db.ping()
+        database = {"status": "ok", "dialect": db.dialect}
+    except Exception as exc:
+        database = {"status": "error", "dialect": db.dialect, "error": type(exc).__name__}
+    ok = database["status"] == "ok"
+    body = {
+        "status": "ok" if ok else "degraded",
+        "version": __version__,
+        "database": database,
+        "model": {"provider": settings.llm_provider},
+    }
+    return JSONResponse(body, status_code=200 if ok else 503)

@@ -1,0 +1,1 @@
+"""Parent accounts: the `/api/v1/users/me` resource."""

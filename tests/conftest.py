@@ -1,0 +1,113 @@
+"""Fixtures: every API test runs against a real uvicorn socket on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+from sqlalchemy import delete, func, select, text
+
+from talestream.app import create_app
+from talestream.config import Settings, load_settings
+from talestream.db.base import Database
+from talestream.db.migrate import upgrade
+from talestream.db.models import Base
+from tests.servers import ServerThread, postgres_unavailable_reason, throwaway_postgres
+
+PASSWORD = "correct-horse-42"
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    reason = postgres_unavailable_reason()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required in CI: {reason}")
+        pytest.skip(reason)
+    with throwaway_postgres() as url:
+        yield url
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgres"])
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    if request.param == "sqlite":
+        url = f"sqlite+aiosqlite:///{tmp_path_factory.mktemp('sqlite') / 'talestream.db'}"
+    else:
+        url = request.getfixturevalue("postgres_url")
+    upgrade(url)  # the real Alembic migrations, never create_all
+    return url
+
+
+def make_settings(data_dir: Path, database_url: str, **overrides: object) -> Settings:
+    return load_settings(
+        env="test",
+        data_dir=data_dir,
+        database_url=database_url,
+        secret_key="test-secret-key-that-is-long-enough-0123456789",
+        **overrides,
+    )
+
+
+@dataclass
+class LiveServer:
+    url: str
+    settings: Settings
+
+
+@pytest.fixture(scope="session")
+def live_server(
+    database_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
+    settings = make_settings(tmp_path_factory.mktemp("data"), database_url)
+    with ServerThread(create_app(settings)) as url:
+        yield LiveServer(url, settings)
+
+
+@pytest.fixture
+async def db(live_server: LiveServer) -> AsyncIterator[Database]:
+    """Direct database access for assertions; empties every table after the test."""
+    database = Database(live_server.settings.resolved_database_url)
+    yield database
+    async with database.engine.begin() as conn:
+        for table in reversed(Base.metadata.sorted_tables):
+            await conn.execute(delete(table))
+    await database.dispose()
+
+
+@pytest.fixture
+async def client(live_server: LiveServer, db: Database) -> AsyncIterator[httpx.AsyncClient]:
+    async with httpx.AsyncClient(base_url=live_server.url, timeout=30) as c:
+        yield c
+
+
+async def count_rows(db: Database, table: str) -> int:
+    async with db.engine.connect() as conn:
+        return await conn.scalar(select(func.count()).select_from(text(table)))
+
+
+async def register(
+    client: httpx.AsyncClient, email: str = "parent@example.com", name: str = "Pat"
+) -> dict:
+    r = await client.post(
+        "/api/v1/auth/register", json={"email": email, "password": PASSWORD, "name": name}
+    )
+    assert r.status_code == 201, r.text
+    return r.json()
+
+
+async def login(client: httpx.AsyncClient, email: str = "parent@example.com") -> dict:
+    r = await client.post("/api/v1/auth/login", json={"email": email, "password": PASSWORD})
+    assert r.status_code == 200, r.text
+    return r.json()
+
+
+async def bearer_for(client: httpx.AsyncClient, email: str = "parent@example.com") -> dict:
+    """Registers and logs in a parent; returns the Authorization header."""
+    await register(client, email)
+    tokens = await login(client, email)
+    client.cookies.clear()  # keep Bearer tests honest: no cookie session riding along
+    return {"Authorization": f"Bearer {tokens['access_token']}"}
