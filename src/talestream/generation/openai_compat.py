@@ -1,0 +1,155 @@
+"""Any OpenAI-compatible chat server: OpenAI itself, Ollama, vLLM, llama.cpp's server, LM Studio.
+
+Error messages reach parents through the story's `error` event, so they are short, plain and never
+contain the API key, the server's response body (OpenAI echoes part of a wrong key in it) or the
+base URL (it may carry credentials); details go to the server log instead.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import AsyncIterator
+from typing import Any
+
+import openai
+from openai import AsyncOpenAI
+from pydantic import ValidationError
+
+from talestream.config import Settings
+from talestream.generation.base import (
+    ChatMessage,
+    ModelBadOutput,
+    ModelError,
+    ModelTimeout,
+    ModelUnavailable,
+    T,
+)
+
+log = logging.getLogger(__name__)
+
+STRUCTURED_TEMPERATURE = 0.5
+JSON_FENCE = re.compile(r"^\s*```(?:json)?\s*\n?(.*?)\n?\s*```\s*$", re.DOTALL | re.IGNORECASE)
+
+_STATUS_HINTS = {
+    400: "it did not accept the request",
+    401: "check the API key",
+    403: "check the API key",
+    404: "check the model name and the server address",
+    429: "it is busy or over its usage limit",
+}
+
+
+def translate_error(exc: BaseException) -> ModelError:
+    """Turn an SDK or transport failure into the ModelError a parent may read."""
+    if isinstance(exc, ModelError):
+        return exc
+    # APITimeoutError subclasses APIConnectionError, so it must be tested first.
+    # Older SDKs let transport timeouts (httpx.ReadTimeout) escape mid-stream unwrapped.
+    if isinstance(exc, openai.APITimeoutError | TimeoutError) or "Timeout" in type(exc).__name__:
+        return ModelTimeout("The story model server took too long to answer.")
+    if isinstance(exc, openai.APIConnectionError):
+        return ModelUnavailable("The story model server could not be reached.")
+    if isinstance(exc, openai.APIStatusError):
+        status = exc.status_code
+        hint = _STATUS_HINTS.get(status, "it had a problem" if status >= 500 else "")
+        return ModelUnavailable(
+            f"The story model server answered with HTTP {status}" + (f"; {hint}." if hint else ".")
+        )
+    return ModelError("The story model stopped unexpectedly in the middle of its answer.")
+
+
+def parse_json_answer(content: str) -> Any:
+    """JSON from a chat answer, tolerating ```json fences and chatter around the object."""
+    text = content.strip()
+    if fenced := JSON_FENCE.match(text):
+        text = fenced.group(1).strip()
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        start, end = text.find("{"), text.rfind("}")
+        if 0 <= start < end:
+            return json.loads(text[start : end + 1])  # may raise again; the caller maps it
+        raise
+
+
+class OpenAICompatibleModel:
+    """StoryModel over the OpenAI chat completions API (streaming text, JSON-schema answers)."""
+
+    concurrency = 16  # the server queues and batches; more in flight only adds latency per story
+
+    def __init__(self, settings: Settings, *, client: AsyncOpenAI | None = None) -> None:
+        self.settings = settings
+        self.name = f"openai:{settings.llm_model}"
+        key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else ""
+        # Local servers ignore the key but the SDK insists on one.
+        self.client = client or AsyncOpenAI(
+            base_url=settings.openai_base_url,
+            api_key=key or "not-needed",
+            timeout=settings.llm_timeout_seconds,
+            max_retries=1,
+        )
+
+    async def stream(
+        self, messages: list[ChatMessage], *, max_tokens: int, temperature: float = 0.8
+    ) -> AsyncIterator[str]:
+        try:
+            chunks = await self.client.chat.completions.create(
+                model=self.settings.llm_model,
+                messages=messages,  # type: ignore[arg-type]  # our TypedDict is a subset of theirs
+                stream=True,
+                max_tokens=max_tokens,
+                temperature=temperature,
+            )
+        except Exception as exc:
+            log.warning("story model request failed: %r", exc)
+            raise translate_error(exc) from None
+        try:
+            while True:
+                try:
+                    chunk = await anext(chunks)
+                except StopAsyncIteration:
+                    return
+                except Exception as exc:  # mid-stream: dropped connection, timeout, error event
+                    log.warning("story model stream failed: %r", exc)
+                    raise translate_error(exc) from None
+                if chunk.choices and (piece := chunk.choices[0].delta.content):
+                    yield piece
+        finally:
+            # Closing the HTTP response is how the server learns to stop generating.
+            await chunks.close()
+
+    async def structured(
+        self, messages: list[ChatMessage], schema: type[T], *, max_tokens: int = 256
+    ) -> T:
+        try:
+            response = await self.client.chat.completions.create(
+                model=self.settings.llm_model,
+                messages=messages,  # type: ignore[arg-type]
+                max_tokens=max_tokens,
+                temperature=STRUCTURED_TEMPERATURE,
+                response_format={
+                    "type": "json_schema",
+                    "json_schema": {
+                        "name": schema.__name__,
+                        "schema": schema.model_json_schema(),
+                        # strict mode rejects schemas with min/max lengths on OpenAI itself.
+                        "strict": False,
+                    },
+                },
+            )
+        except Exception as exc:
+            log.warning("story model structured request failed: %r", exc)
+            raise translate_error(exc) from None
+        content = response.choices[0].message.content if response.choices else None
+        try:
+            return schema.model_validate(parse_json_answer(content or ""))
+        except (json.JSONDecodeError, ValidationError):
+            log.warning("story model gave invalid %s: %.300r", schema.__name__, content)
+            raise ModelBadOutput(
+                "The story model's answer did not have the expected shape. Please try again."
+            ) from None
+
+    async def aclose(self) -> None:
+        await self.client.close()
