@@ -1,0 +1,24 @@
+"""Child safety: what reaches a child's screen, and what a parent may ask for.
+
+- `OutputPolicy` gates model output sentence by sentence while it streams (`check_sentence`) and
+  chapter by chapter (`check_text`); unsafe output is blocked and regenerated, never shown.
+- `InputPolicy` checks what a parent types (names, titles, ideas, themes, custom choices).
+- `quote_user_text` renders user text as inert data for a prompt; user text is never an
+  instruction to the model.
+- `split_sentences` cuts a streaming buffer into complete sentences for the gate.
+"""
+
+from talestream.safety.input_policy import FIELD_LIMITS, InputPolicy, quote_user_text
+from talestream.safety.output_policy import OutputPolicy, split_sentences
+from talestream.safety.result import InputVerdict, SafetyIssue, SafetyResult
+
+__all__ = [
+    "FIELD_LIMITS",
+    "InputPolicy",
+    "InputVerdict",
+    "OutputPolicy",
+    "SafetyIssue",
+    "SafetyResult",
+    "quote_user_text",
+    "split_sentences",
+]
