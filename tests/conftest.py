@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterator, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import delete, func, select, text
 
 from talestream.app import create_app
@@ -16,6 +18,7 @@ from talestream.config import Settings, load_settings
 from talestream.db.base import Database
 from talestream.db.migrate import upgrade
 from talestream.db.models import Base
+from talestream.generation.scripted import BUILTIN_CHAPTER
 from tests.servers import ServerThread, postgres_unavailable_reason, throwaway_postgres
 
 PASSWORD = "correct-horse-42"
@@ -56,15 +59,58 @@ def make_settings(data_dir: Path, database_url: str, **overrides: object) -> Set
 class LiveServer:
     url: str
     settings: Settings
+    app: FastAPI
+
+    @property
+    def script(self) -> Path:
+        """The scripted model's text file; tests rewrite it (see generation/scripted.py)."""
+        assert self.settings.scripted_text_file is not None
+        return self.settings.scripted_text_file
+
+
+@contextmanager
+def serve(database_url: str, data_dir: Path, **overrides: object) -> Iterator[LiveServer]:
+    script = data_dir / "script.txt"
+    script.write_text(BUILTIN_CHAPTER)
+    options: dict[str, object] = {"llm_provider": "scripted", "scripted_text_file": script}
+    settings = make_settings(data_dir, database_url, **{**options, **overrides})
+    app = create_app(settings)
+    with ServerThread(app) as url:
+        yield LiveServer(url, settings, app)
 
 
 @pytest.fixture(scope="session")
 def live_server(
     database_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[LiveServer]:
-    settings = make_settings(tmp_path_factory.mktemp("data"), database_url)
-    with ServerThread(create_app(settings)) as url:
-        yield LiveServer(url, settings)
+    """The app with the scripted model at full speed."""
+    with serve(database_url, tmp_path_factory.mktemp("data")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def slow_server(
+    database_url: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LiveServer]:
+    """The scripted model at a child's reading pace, with a fast heartbeat: for disconnects."""
+    with serve(
+        database_url,
+        tmp_path_factory.mktemp("slow"),
+        scripted_token_delay_ms=40,
+        stream_heartbeat_seconds=0.1,
+    ) as server:
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def _fresh_server_state(request: pytest.FixtureRequest) -> None:
+    """Every test that talks to a server starts with the built-in script and ends with empty
+    tables (through the `db` fixture's teardown)."""
+    used = [n for n in ("live_server", "slow_server") if n in request.fixturenames]
+    for name in used:
+        request.getfixturevalue(name).script.write_text(BUILTIN_CHAPTER)
+    if used:
+        request.getfixturevalue("db")
 
 
 @pytest.fixture

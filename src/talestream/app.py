@@ -14,7 +14,12 @@ from talestream.children.router import router as children_router
 from talestream.config import Settings, load_settings
 from talestream.db.base import Database
 from talestream.errors import install_error_handlers
+from talestream.generation.factory import create_model
+from talestream.generation.queue import FairGate
 from talestream.health import router as health_router
+from talestream.safety import InputPolicy, OutputPolicy
+from talestream.stories.router import router as stories_router
+from talestream.stories.workflow import StoryWorkflow
 from talestream.users.router import router as users_router
 
 
@@ -25,11 +30,23 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.db = Database(settings.resolved_database_url)
+        app.state.db = db = Database(settings.resolved_database_url)
+        app.state.model = model = create_model(settings)
+        app.state.gate = gate = FairGate(model.concurrency)
+        app.state.input_policy = InputPolicy()
+        app.state.workflow = StoryWorkflow(
+            model=model,
+            gate=gate,
+            policy=OutputPolicy(),
+            db=db,
+            max_attempts=settings.safety_max_attempts,
+            max_tokens=settings.max_story_tokens,
+        )
         try:
             yield
         finally:
-            await app.state.db.dispose()
+            await model.aclose()
+            await db.dispose()
 
     app = FastAPI(
         title="talestream",
@@ -47,6 +64,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "Content-Type", "X-CSRF-Token", "Last-Event-ID"],
         )
     install_error_handlers(app)
-    for router in (health_router, auth_router, users_router, children_router):
+    for router in (health_router, auth_router, users_router, children_router, stories_router):
         app.include_router(router)
     return app

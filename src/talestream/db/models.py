@@ -3,6 +3,7 @@
 from talestream.auth.models import BrowserSession, RefreshToken
 from talestream.children.models import Child
 from talestream.db.base import Base
+from talestream.stories.models import Chapter, Story
 from talestream.users.models import User
 
-__all__ = ["Base", "BrowserSession", "Child", "RefreshToken", "User"]
+__all__ = ["Base", "BrowserSession", "Chapter", "Child", "RefreshToken", "Story", "User"]

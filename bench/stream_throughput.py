@@ -1,0 +1,179 @@
+"""One stream, as fast as possible: the full talestream pipeline against a raw ASGI SSE app,
+both served by uvicorn (uvloop + httptools) in their own processes, measured in the same run.
+
+    .venv/bin/python -m bench.stream_throughput [--events 20000] [--first-events 200]
+
+The scripted model streams "Hop! Hop! ..." at zero delay: every piece is a sentence, so every
+model token becomes its own `content` event, which has to pass the sentence safety gate, the
+workflow and the encoder. That is the pipeline's worst case per event.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+PASSWORD = "bench-password-42"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def server(args: list[str], env: dict[str, str], port: int) -> Iterator[str]:
+    proc = subprocess.Popen(
+        args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx.get(url + "/health", timeout=1)
+                break
+            except httpx.TransportError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    err = proc.stderr.read() if proc.stderr else ""
+                    raise RuntimeError(f"server did not start: {err}") from None
+                time.sleep(0.1)
+        yield url
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+async def read_stream(port: int, path: str, headers: dict[str, str]) -> tuple[float, float, int]:
+    """(seconds to the first event, seconds from first to last byte, events) over a raw socket,
+    so the client is never the bottleneck."""
+    start = time.perf_counter()
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    head = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+    writer.write(f"GET {path} HTTP/1.1\r\nHost: bench\r\n{head}Connection: close\r\n\r\n".encode())
+    await writer.drain()
+    first = content_end = None
+    events = 0
+    tail = b""
+    while chunk := await reader.read(1 << 16):
+        if first is None and b"data: " in chunk:
+            first = time.perf_counter()
+        if content_end is None and b'"is_complete": true' in tail + chunk:
+            content_end = time.perf_counter()  # ours: the text is out; checks and save follow
+        events += (tail + chunk).count(b"\n\n") - tail.count(b"\n\n")
+        tail = chunk[-32:]
+    end = content_end or time.perf_counter()
+    writer.close()
+    assert first is not None, "no event arrived"
+    return first - start, end - first, events - 1  # minus the header terminator
+
+
+def pct(values: list[float], p: float) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(p * len(values)))]
+
+
+async def measure(port: int, path_for: callable, headers: dict[str, str], n: int, firsts: int):
+    ttfb = [(await read_stream(port, path_for(1), headers))[0] for _ in range(firsts)]
+    rates = []
+    for _ in range(3):
+        _, duration, events = await read_stream(port, path_for(n), headers)
+        rates.append(events / duration)
+    return statistics.median(rates), pct(ttfb, 0.5) * 1000, pct(ttfb, 0.99) * 1000
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=20_000)
+    parser.add_argument("--first-events", type=int, default=200)
+    args = parser.parse_args()
+
+    uvicorn = [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "--loop",
+        "uvloop",
+        "--http",
+        "httptools",
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
+    tmp = Path(tempfile.mkdtemp(prefix="talestream-bench-"))
+    script = tmp / "script.txt"
+    script.write_text("Hop! " * args.events)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TALESTREAM_")}
+    env |= {
+        "TALESTREAM_DATA_DIR": str(tmp),
+        "TALESTREAM_LLM_PROVIDER": "scripted",
+        "TALESTREAM_SCRIPTED_TEXT_FILE": str(script),
+        "TALESTREAM_MAX_STORY_TOKENS": str(args.events + 10),
+        "TALESTREAM_SAFETY_MAX_ATTEMPTS": "1",
+    }
+    raw_port, app_port = free_port(), free_port()
+
+    with server([*uvicorn, "--port", str(raw_port), "bench.raw_asgi:app"], env, raw_port):
+        raw = asyncio.run(
+            measure(raw_port, lambda n: f"/stream?n={n}", {}, args.events, args.first_events)
+        )
+    subprocess.run(
+        [sys.executable, "-m", "talestream", "db", "upgrade"],
+        env=env,
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    )
+    with server(
+        [*uvicorn, "--port", str(app_port), "--factory", "talestream.app:create_app"], env, app_port
+    ) as url:
+        httpx.post(
+            url + "/api/v1/auth/register",
+            json={"email": "bench@example.com", "password": PASSWORD, "name": "Bench"},
+        )
+        token = httpx.post(
+            url + "/api/v1/auth/login", json={"email": "bench@example.com", "password": PASSWORD}
+        ).json()["access_token"]
+        auth = {"Authorization": f"Bearer {token}"}
+        child = httpx.post(
+            url + "/api/v1/children/", json={"name": "Mia", "age": 7}, headers=auth
+        ).json()["id"]
+
+        def path_for(n: int) -> str:
+            script.write_text("Hop! " * n)
+            return (
+                f"/api/v1/stories/generate/stream?child_id={child}&theme=bench{time.monotonic_ns()}"
+            )
+
+        full = asyncio.run(measure(app_port, path_for, auth, args.events, args.first_events // 4))
+
+    print(
+        f"one stream, {args.events} events, median of 3; first event over "
+        f"{args.first_events} (raw) / {args.first_events // 4} (pipeline) fresh connections"
+    )
+    print("| app | events/s | vs raw | first event p50 ms | first event p99 ms |")
+    print("|---|---|---|---|---|")
+    print(f"| raw ASGI | {raw[0]:,.0f} | 1.00 | {raw[1]:.2f} | {raw[2]:.2f} |")
+    print(
+        f"| talestream GET stream (auth + workflow + safety gate + encoder) | {full[0]:,.0f} | "
+        f"{full[0] / raw[0]:.2f} | {full[1]:.2f} | {full[2]:.2f} |"
+    )
+
+
+if __name__ == "__main__":
+    main()

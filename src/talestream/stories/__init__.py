@@ -1,0 +1,1 @@
+"""Stories and chapters: the workflow that writes them, the streams that carry them, the library."""

@@ -1,0 +1,113 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from talestream.children.schemas import MAX_AGE, MIN_AGE, Language, check_name
+
+
+class ChildStoryParams(BaseModel):
+    """Query parameters of GET /generate/stream (and the body of POST /generate)."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    child_id: int = Field(description="Child profile ID")
+    theme: str = Field(min_length=1, max_length=60, description='Story theme, e.g. "adventure"')
+    chapter_number: int = Field(1, ge=1, le=100, description="Chapter to generate")
+    title: str | None = Field(None, max_length=120, description="Story title")
+    story_id: uuid.UUID | None = Field(None, description="Story to continue (chapter_number > 1)")
+    choice_index: int | None = Field(
+        None, ge=0, le=3, description="Index into the previous chapter's choices"
+    )
+    custom_choice: str | None = Field(
+        None, min_length=1, max_length=200, description="The child's own idea instead of a choice"
+    )
+
+    @model_validator(mode="after")
+    def _continuation_fields(self) -> ChildStoryParams:
+        if self.chapter_number == 1 and (
+            self.story_id or self.choice_index is not None or self.custom_choice
+        ):
+            raise ValueError(
+                "story_id, choice_index and custom_choice continue a story: use chapter_number > 1"
+            )
+        if self.chapter_number > 1:
+            if self.choice_index is None and not self.custom_choice:
+                raise ValueError(
+                    "continuing a story needs the child's choice: choice_index or custom_choice"
+                )
+            if self.choice_index is not None and self.custom_choice:
+                raise ValueError("give either choice_index or custom_choice, not both")
+        return self
+
+
+def reading_level_for_age(age: int) -> str:
+    return "beginner" if age <= 6 else "intermediate" if age <= 10 else "advanced"
+
+
+class GenerateStreamRequest(BaseModel):
+    """Body of POST /generate-stream/ (streaming-story-generation-api.md)."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    story_name: str = Field(min_length=1, max_length=120)
+    hero_name: str = Field(min_length=1, max_length=50)
+    story_idea: str = Field(min_length=1, max_length=500)
+    story_style: str = Field(min_length=1, max_length=60)
+    language: Language = "en"
+    age: int = Field(ge=MIN_AGE, le=MAX_AGE)
+
+    @field_validator("hero_name")
+    @classmethod
+    def _hero(cls, value: str) -> str:
+        return check_name(value)
+
+
+class ChapterOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    number: int
+    content: str
+    choice_question: str
+    choices: list[dict[str, Any]]
+    chosen_index: int | None
+    chosen_text: str | None
+    estimated_reading_time: int
+    vocabulary_level: str
+    educational_elements: list[str]
+    safety_score: float
+    safety: dict[str, Any]
+    attempts: int
+    model: str
+    created_at: datetime
+
+
+class StorySummary(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: uuid.UUID
+    title: str
+    theme: str
+    child_id: int | None
+    language: str
+    age: int
+    hero_name: str | None
+    chapter_count: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class StoryDetail(StorySummary):
+    idea: str | None
+    chapters: list[ChapterOut]
+
+
+class StoryPage(BaseModel):
+    items: list[StorySummary]
+    total: int
+    limit: int
+    offset: int

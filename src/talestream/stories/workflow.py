@@ -1,0 +1,255 @@
+"""The story workflow: generate_content -> safety_check -> calculate_metrics -> save.
+
+One async generator yields typed events (stories.events); endpoints only encode them. Model text is
+released sentence by sentence, each sentence only after it passed the fast safety check, so an
+unsafe sentence never reaches the client. A rejected attempt is regenerated; the client is told to
+discard what it showed. Nothing is written to the database until every stage has passed, and
+then in one transaction. Closing the generator (client gone) cancels the model call at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import uuid
+from collections.abc import AsyncGenerator, AsyncIterator
+from contextlib import aclosing
+from dataclasses import dataclass, field
+
+from talestream.db.base import Database
+from talestream.generation.base import ModelError, StoryModel
+from talestream.generation.queue import FairGate
+from talestream.generation.schemas import ChapterEnding
+from talestream.metrics import ReadingMetrics, compute_metrics
+from talestream.safety import OutputPolicy, SafetyResult, split_sentences
+from talestream.stories import service
+from talestream.stories.events import (
+    Completed,
+    ContentChunk,
+    Failed,
+    MetricsComputed,
+    NodeEvent,
+    SafetyChecked,
+    WorkflowEvent,
+)
+from talestream.stories.prompts import (
+    PreviousChapter,
+    StoryBrief,
+    chapter_messages,
+    ending_messages,
+)
+
+# A small model sometimes starts writing headings, lists, choices or JSON after the story.
+# Such a "sentence" ends the prose instead of reaching the reader.
+_NOT_PROSE = re.compile(
+    r"^\s*(?:[#{\[<*|]|```|(?:chapter|choice|option|question|title)\b|\d+[.)]\s|[A-D][.)]\s)",
+    re.IGNORECASE,
+)
+QUEUE_POLL_SECONDS = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class StoryJob:
+    """Everything one chapter needs; built by an endpoint after auth and validation."""
+
+    owner_id: int
+    brief: StoryBrief
+    chapter_number: int = 1
+    child_id: int | None = None
+    story_id: uuid.UUID | None = None  # set when continuing an existing story
+    previous: list[PreviousChapter] = field(default_factory=list)
+    chosen_index: int | None = None
+    chosen_text: str | None = None
+
+
+class _Rejected(Exception):
+    def __init__(self, result: SafetyResult) -> None:
+        self.result = result
+
+
+@dataclass(slots=True)
+class _Attempt:
+    number: int
+    sentences: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.sentences).strip()
+
+
+class StoryWorkflow:
+    def __init__(
+        self,
+        *,
+        model: StoryModel,
+        gate: FairGate,
+        policy: OutputPolicy,
+        db: Database,
+        max_attempts: int,
+        max_tokens: int,
+    ) -> None:
+        self.model = model
+        self.gate = gate
+        self.policy = policy
+        self.db = db
+        self.max_attempts = max_attempts
+        self.max_tokens = max_tokens
+
+    async def run(self, job: StoryJob) -> AsyncGenerator[WorkflowEvent]:
+        yield NodeEvent(node="workflow", status="started")
+        try:
+            async with aclosing(self._run(job)) as events:
+                async for event in events:
+                    yield event
+        except ModelError as exc:
+            yield Failed(code=exc.code, message=f"Generation failed: {exc}")
+        except service.SaveConflict as exc:
+            yield Failed(code=exc.code, message=str(exc))
+
+    async def _run(self, job: StoryJob) -> AsyncIterator[WorkflowEvent]:
+        reader = job.brief.reader
+        attempt = _Attempt(1)
+        ending: ChapterEnding | None = None
+        safety: SafetyResult | None = None
+        while True:
+            detail = {"attempt": attempt.number} if attempt.number > 1 else {}
+            yield NodeEvent(node="generate_content", status="started", detail=detail)
+            rejected: SafetyResult | None = None
+            # One turn at the model covers the chapter and its ending, so a story waits once.
+            ticket = self.gate.enqueue()
+            try:
+                async with aclosing(self._wait_turn(ticket)) as waiting:
+                    async for event in waiting:
+                        yield event
+                async with aclosing(self._generate(job, attempt)) as generating:
+                    async for event in generating:
+                        yield event
+                ending = await self._ending(job, attempt.text)
+            except _Rejected as stop:
+                rejected = stop.result
+            finally:
+                self.gate.leave(ticket)
+            if rejected is None:
+                yield NodeEvent(node="generate_content", status="completed")
+
+            yield NodeEvent(node="safety_check", status="started")
+            if rejected is None:
+                assert ending is not None
+                safety = await asyncio.to_thread(
+                    self.policy.check_text,
+                    _checked_text(attempt.text, ending),
+                    age=reader.age,
+                    language=reader.language,
+                )
+            else:
+                safety = rejected
+            yield SafetyChecked(result=safety, attempt=attempt.number)
+            yield NodeEvent(node="safety_check", status="completed")
+            if safety.approved:
+                break
+            if attempt.number >= self.max_attempts:
+                yield Failed(
+                    code="UNSAFE_CONTENT",
+                    message=(
+                        f"The story did not pass the safety check after {attempt.number} "
+                        "attempts, so it was not shown or saved. Please try a different theme."
+                    ),
+                )
+                return
+            attempt = _Attempt(attempt.number + 1)
+            yield NodeEvent(
+                node="generate_content",
+                status="retry",
+                detail={"attempt": attempt.number, "discard": True},
+            )
+
+        assert ending is not None and safety is not None
+        yield NodeEvent(node="calculate_metrics", status="started")
+        metrics: ReadingMetrics = await asyncio.to_thread(
+            compute_metrics,
+            attempt.text,
+            age=reader.age,
+            reading_level=reader.reading_level,
+            language=reader.language,
+        )
+        yield MetricsComputed(metrics=metrics)
+        yield NodeEvent(node="calculate_metrics", status="completed")
+
+        yield NodeEvent(node="save", status="started")
+        saved = await service.save_chapter(
+            self.db,
+            job,
+            content=attempt.text,
+            ending=ending,
+            metrics=metrics,
+            safety=safety,
+            attempts=attempt.number,
+            model_name=self.model.name,
+        )
+        yield NodeEvent(node="save", status="completed")
+        yield Completed(
+            story_id=saved.story_id,
+            chapter_id=saved.chapter_id,
+            chapter_number=job.chapter_number,
+            title=job.brief.title,
+            content=attempt.text,
+            ending=ending,
+            metrics=metrics,
+            safety=safety,
+            attempts=attempt.number,
+        )
+
+    async def _wait_turn(self, ticket: asyncio.Future[None]) -> AsyncIterator[WorkflowEvent]:
+        """Tell the reader their place in the queue while another story holds the model."""
+        shown = 0
+        while not ticket.done():
+            position = self.gate.position(ticket)
+            if position != shown:
+                yield NodeEvent(
+                    node="generate_content", status="queued", detail={"position": position}
+                )
+                shown = position
+            await asyncio.wait((ticket,), timeout=QUEUE_POLL_SECONDS)
+
+    async def _generate(self, job: StoryJob, attempt: _Attempt) -> AsyncIterator[WorkflowEvent]:
+        """Stream the chapter, releasing each sentence only after it passed the fast check."""
+        reader = job.brief.reader
+        messages = chapter_messages(job.brief, job.chapter_number, job.previous, job.chosen_text)
+        buffer = ""
+        # aclosing: leaving early (unsafe sentence, client gone) closes the model stream at once.
+        async with aclosing(self.model.stream(messages, max_tokens=self.max_tokens)) as pieces:
+            async for piece in pieces:
+                buffer += piece
+                sentences, buffer = split_sentences(buffer)
+                for sentence in sentences:
+                    if not self._release(sentence, attempt, reader.age, reader.language):
+                        yield ContentChunk(text="", is_complete=True)
+                        return
+                    yield ContentChunk(text=attempt.sentences[-1])
+        if buffer.strip() and self._release(buffer, attempt, reader.age, reader.language):
+            yield ContentChunk(text=attempt.sentences[-1])
+        yield ContentChunk(text="", is_complete=True)
+
+    def _release(self, sentence: str, attempt: _Attempt, age: int, language: str) -> bool:
+        """Accept a sentence for the reader; False ends the prose; raises _Rejected if unsafe."""
+        if _NOT_PROSE.match(sentence):
+            return False
+        if not attempt.sentences:
+            sentence = sentence.lstrip()
+        verdict = self.policy.check_sentence(sentence, age=age, language=language)
+        if not verdict.approved:
+            raise _Rejected(verdict)
+        attempt.sentences.append(sentence)
+        return True
+
+    async def _ending(self, job: StoryJob, text: str) -> ChapterEnding:
+        if not text:
+            raise ModelError("the model wrote no story text", code="MODEL_BAD_OUTPUT")
+        return await self.model.structured(
+            ending_messages(job.brief, text), ChapterEnding, max_tokens=200
+        )
+
+
+def _checked_text(text: str, ending: ChapterEnding) -> str:
+    """The whole-text check covers everything the child will see, choices included."""
+    return "\n".join([text, ending.choice_question, *(c.text for c in ending.choices)])
