@@ -332,3 +332,44 @@ async def test_wrong_continuations_are_clear_errors(client: httpx.AsyncClient) -
         client, auth, **{**base, "child_id": other_child}, chapter_number=2, choice_index=0
     )
     assert r.status_code == 409 and r.json()["code"] == "WRONG_CHILD"
+
+
+async def test_unusable_ending_falls_back_to_plain_choices(
+    client: httpx.AsyncClient, live_server: LiveServer
+) -> None:
+    live_server.script.write_text(
+        "Once upon a time a duck found a hat. It fit perfectly.\n---\n<<ending>>\n{not json"
+    )
+    auth = await bearer_for(client)
+    child_id = await new_child(client, auth)
+    _, events = await stream(client, auth, child_id=child_id, theme=unique_theme())
+    complete = events[-1].data["data"]
+    assert complete["choice_question"] == "What should Mia do next?"
+    assert [c["text"] for c in complete["choices"]] == ["Keep exploring", "Ask a friend for help"]
+
+
+async def test_echoed_prompt_and_trailing_choices_never_reach_the_reader(
+    client: httpx.AsyncClient, live_server: LiveServer
+) -> None:
+    live_server.script.write_text(
+        'Title: "Mia\'s story"\nTheme: "sea"\n# Chapter 1\n'
+        "Mia built a tiny boat. It floated!\n\nChoices:\n1. Sail away\n2. Go home"
+    )
+    auth = await bearer_for(client)
+    child_id = await new_child(client, auth)
+    _, events = await stream(client, auth, child_id=child_id, theme=unique_theme())
+    assert "".join(chunks(events)) == "Mia built a tiny boat. It floated!\n\n"
+    assert events[-1].data["data"]["story_content"] == "Mia built a tiny boat. It floated!"
+
+
+async def test_a_model_that_writes_no_story_is_a_clear_error(
+    client: httpx.AsyncClient, live_server: LiveServer, db: Database
+) -> None:
+    live_server.script.write_text("# Title\n## Chapter 1\n")
+    auth = await bearer_for(client)
+    child_id = await new_child(client, auth)
+    _, events = await stream(client, auth, child_id=child_id, theme=unique_theme())
+    assert events[-1].data["data"]["code"] == "MODEL_BAD_OUTPUT"
+    retries = [e for e in events if e.data["data"].get("status") == "retry"]
+    assert len(retries) == live_server.settings.safety_max_attempts - 1
+    assert await count_rows(db, "stories") == 0

@@ -49,7 +49,8 @@ class Settings(BaseSettings):
     openai_api_key: SecretStr | None = None
     llm_model: str = "gpt-4o-mini"
     llm_timeout_seconds: float = Field(120.0, gt=0)
-    max_story_tokens: int = Field(700, ge=16, le=8192)
+    # Unset: sized to the child (shorter chapters for younger readers). Set: a fixed cap.
+    max_story_tokens: int | None = Field(None, ge=16, le=100_000)
     scripted_token_delay_ms: float = Field(0.0, ge=0)
     scripted_text_file: Path | None = None
 

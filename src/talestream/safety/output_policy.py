@@ -25,7 +25,7 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from talestream.safety.lexicon import (
     SUPPORTED_LANGUAGES,
@@ -72,6 +72,7 @@ def normalise_age(age: int) -> int:
     return min(max(int(age), MIN_AGE), MAX_AGE)
 
 
+@cache
 def normalise_language(language: str) -> str:
     """'en-US' -> 'en'; unsupported languages get the English rules (plus nothing else)."""
     code = (language or "en").strip().lower().replace("_", "-").split("-")[0]

@@ -53,6 +53,11 @@ def target_words(reader: Reader) -> int:
     return 260 if reader.reading_level == "beginner" else 320
 
 
+def max_tokens_for(reader: Reader) -> int:
+    """About 1.4 tokens a word, with room for the model to finish its last sentence."""
+    return int(target_words(reader) * 2)
+
+
 def _system(reader: Reader, chapter_number: int) -> str:
     language = LANGUAGE_NAMES.get(reader.language, "English")
     return (
@@ -112,3 +117,21 @@ def ending_messages(brief: StoryBrief, chapter_text: str) -> list[ChatMessage]:
         },
         {"role": "user", "content": f"Chapter:\n{chapter_text[-PREVIOUS_CHARS:]}"},
     ]
+
+
+# When a small model's ending is unusable (no words, the prompt parroted back), the child still
+# needs a question and choices: these are used instead, in the story's language.
+FALLBACK_ENDINGS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "en": ("What should {hero} do next?", ("Keep exploring", "Ask a friend for help")),
+    "es": ("¿Qué debería hacer {hero} ahora?", ("Seguir explorando", "Pedir ayuda a un amigo")),
+    "fr": (
+        "Que devrait faire {hero} maintenant ?",
+        ("Continuer à explorer", "Demander de l'aide à un ami"),
+    ),
+    "de": (
+        "Was soll {hero} als Nächstes tun?",
+        ("Weiter erkunden", "Einen Freund um Hilfe bitten"),
+    ),
+    "ru": ("Что делать {hero} дальше?", ("Исследовать дальше", "Попросить друга о помощи")),  # noqa: RUF001
+    "he": ("מה {hero} צריך לעשות עכשיו?", ("להמשיך לחקור", "לבקש עזרה מחבר")),
+}

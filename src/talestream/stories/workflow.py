@@ -10,6 +10,7 @@ then in one transaction. Closing the generator (client gone) cancels the model c
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 import uuid
 from collections.abc import AsyncGenerator, AsyncIterator
@@ -17,12 +18,13 @@ from contextlib import aclosing
 from dataclasses import dataclass, field
 
 from talestream.db.base import Database
-from talestream.generation.base import ModelError, StoryModel
+from talestream.generation.base import ModelBadOutput, ModelError, StoryModel
 from talestream.generation.queue import FairGate
 from talestream.generation.schemas import ChapterEnding
 from talestream.metrics import ReadingMetrics, compute_metrics
 from talestream.safety import OutputPolicy, SafetyResult, split_sentences
 from talestream.stories import service
+from talestream.stories.endings import fallback_ending, tidy_ending
 from talestream.stories.events import (
     Completed,
     ContentChunk,
@@ -37,15 +39,19 @@ from talestream.stories.prompts import (
     StoryBrief,
     chapter_messages,
     ending_messages,
+    max_tokens_for,
 )
 
-# A small model sometimes starts writing headings, lists, choices or JSON after the story.
-# Such a "sentence" ends the prose instead of reaching the reader.
+# A small model sometimes writes headings, lists, choices or JSON, or echoes the prompt's story
+# details. Such lines before the story are dropped; after it, they end the prose.
 _NOT_PROSE = re.compile(
-    r"^\s*(?:[#{\[<*|]|```|(?:chapter|choice|option|question|title)\b|\d+[.)]\s|[A-D][.)]\s)",
+    r"^\s*(?:[#{\[<*|]|```|(?:chapter|choices?|options?|question|title|theme|hero|idea"
+    r"|story details|the reader likes)\b|\d+[.)]\s|[A-D][.)]\s)",
     re.IGNORECASE,
 )
 QUEUE_POLL_SECONDS = 1.0
+ENDING_TRIES = 2
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +66,10 @@ class StoryJob:
     previous: list[PreviousChapter] = field(default_factory=list)
     chosen_index: int | None = None
     chosen_text: str | None = None
+
+
+class _Empty(Exception):
+    """The model wrote nothing usable (only markup, or nothing at all)."""
 
 
 class _Rejected(Exception):
@@ -86,7 +96,7 @@ class StoryWorkflow:
         policy: OutputPolicy,
         db: Database,
         max_attempts: int,
-        max_tokens: int,
+        max_tokens: int | None,
     ) -> None:
         self.model = model
         self.gate = gate
@@ -124,9 +134,24 @@ class StoryWorkflow:
                 async with aclosing(self._generate(job, attempt)) as generating:
                     async for event in generating:
                         yield event
+                if not attempt.text:
+                    raise _Empty
                 ending = await self._ending(job, attempt.text)
             except _Rejected as stop:
                 rejected = stop.result
+            except _Empty:
+                # Nothing was shown, so nothing to check: just try again, or give up clearly.
+                if attempt.number >= self.max_attempts:
+                    raise ModelError(
+                        "the story model wrote no story text", code="MODEL_BAD_OUTPUT"
+                    ) from None
+                attempt = _Attempt(attempt.number + 1)
+                yield NodeEvent(
+                    node="generate_content",
+                    status="retry",
+                    detail={"attempt": attempt.number, "discard": True},
+                )
+                continue
             finally:
                 self.gate.leave(ticket)
             if rejected is None:
@@ -215,39 +240,61 @@ class StoryWorkflow:
         """Stream the chapter, releasing each sentence only after it passed the fast check."""
         reader = job.brief.reader
         messages = chapter_messages(job.brief, job.chapter_number, job.previous, job.chosen_text)
+        # Small models ignore "about N words"; the token budget is what keeps a chapter short.
+        budget = self.max_tokens or max_tokens_for(reader)
         buffer = ""
+        produced = 0
         # aclosing: leaving early (unsafe sentence, client gone) closes the model stream at once.
-        async with aclosing(self.model.stream(messages, max_tokens=self.max_tokens)) as pieces:
+        async with aclosing(self.model.stream(messages, max_tokens=budget)) as pieces:
             async for piece in pieces:
+                produced += 1
                 buffer += piece
                 sentences, buffer = split_sentences(buffer)
                 for sentence in sentences:
-                    if not self._release(sentence, attempt, reader.age, reader.language):
+                    released = self._release(sentence, attempt, reader.age, reader.language)
+                    if released is None:
                         yield ContentChunk(text="", is_complete=True)
                         return
-                    yield ContentChunk(text=attempt.sentences[-1])
-        if buffer.strip() and self._release(buffer, attempt, reader.age, reader.language):
-            yield ContentChunk(text=attempt.sentences[-1])
+                    if released:
+                        yield ContentChunk(text=released)
+        # A sentence cut off by the token budget is dropped rather than shown half-finished.
+        cut_off = produced >= budget and attempt.sentences
+        if buffer.strip() and not cut_off:
+            released = self._release(buffer, attempt, reader.age, reader.language)
+            if released:
+                yield ContentChunk(text=released)
         yield ContentChunk(text="", is_complete=True)
 
-    def _release(self, sentence: str, attempt: _Attempt, age: int, language: str) -> bool:
-        """Accept a sentence for the reader; False ends the prose; raises _Rejected if unsafe."""
-        if _NOT_PROSE.match(sentence):
-            return False
+    def _release(self, sentence: str, attempt: _Attempt, age: int, language: str) -> str | None:
+        """The text to show for this sentence ("" to show nothing yet), or None when the prose
+        has ended. Raises _Rejected if the sentence is unsafe."""
         if not attempt.sentences:
-            sentence = sentence.lstrip()
+            # Before the story starts, drop markup and echoed story details line by line.
+            lines = sentence.lstrip().split("\n")
+            while lines and (_NOT_PROSE.match(lines[0]) or not lines[0].strip()):
+                lines.pop(0)
+            sentence = "\n".join(lines)
+            if not sentence.strip():
+                return ""
+        elif _NOT_PROSE.match(sentence):
+            return None
         verdict = self.policy.check_sentence(sentence, age=age, language=language)
         if not verdict.approved:
             raise _Rejected(verdict)
         attempt.sentences.append(sentence)
-        return True
+        return sentence
 
     async def _ending(self, job: StoryJob, text: str) -> ChapterEnding:
-        if not text:
-            raise ModelError("the model wrote no story text", code="MODEL_BAD_OUTPUT")
-        return await self.model.structured(
-            ending_messages(job.brief, text), ChapterEnding, max_tokens=200
-        )
+        messages = ending_messages(job.brief, text)
+        for _ in range(ENDING_TRIES):
+            try:
+                ending = await self.model.structured(messages, ChapterEnding, max_tokens=320)
+            except ModelBadOutput:
+                continue  # a small model's JSON can run past its budget; ask once more
+            return tidy_ending(ending, job.brief)
+        # The chapter itself passed every check; plain choices beat losing the story.
+        log.warning("model gave no usable chapter ending; using the plain one")
+        return fallback_ending(job.brief)
 
 
 def _checked_text(text: str, ending: ChapterEnding) -> str:
