@@ -12,14 +12,10 @@ from talestream import __version__
 from talestream.auth.router import router as auth_router
 from talestream.children.router import router as children_router
 from talestream.config import Settings, load_settings
-from talestream.db.base import Database
 from talestream.errors import install_error_handlers
-from talestream.generation.factory import create_model
-from talestream.generation.queue import FairGate
 from talestream.health import router as health_router
-from talestream.safety import InputPolicy, OutputPolicy
+from talestream.services import open_services
 from talestream.stories.router import router as stories_router
-from talestream.stories.workflow import StoryWorkflow
 from talestream.users.router import router as users_router
 
 
@@ -30,23 +26,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.db = db = Database(settings.resolved_database_url)
-        app.state.model = model = create_model(settings)
-        app.state.gate = gate = FairGate(model.concurrency)
-        app.state.input_policy = InputPolicy()
-        app.state.workflow = StoryWorkflow(
-            model=model,
-            gate=gate,
-            policy=OutputPolicy(),
-            db=db,
-            max_attempts=settings.safety_max_attempts,
-            max_tokens=settings.max_story_tokens,
-        )
-        try:
+        async with open_services(settings) as services:
+            app.state.services = services
+            # Routers read these directly: one attribute lookup on every request.
+            app.state.db = services.db
+            app.state.model = services.model
+            app.state.gate = services.gate
+            app.state.input_policy = services.input_policy
+            app.state.workflow = services.workflow
             yield
-        finally:
-            await model.aclose()
-            await db.dispose()
 
     app = FastAPI(
         title="talestream",

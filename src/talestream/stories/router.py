@@ -11,14 +11,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from talestream.auth.dependencies import CurrentUser
-from talestream.children.models import Child
 from talestream.children.service import get_owned_child
 from talestream.deps import DbDep
 from talestream.errors import ApiError
-from talestream.safety import InputPolicy
 from talestream.sse import EventStreamResponse
 from talestream.stories import service
 from talestream.stories.encoders import (
@@ -27,18 +24,16 @@ from talestream.stories.encoders import (
     encode_story_chunks,
 )
 from talestream.stories.events import Completed, Failed
+from talestream.stories.jobs import child_story_job, parent_story_job
 from talestream.stories.models import Chapter, Story
-from talestream.stories.prompts import Reader, StoryBrief
 from talestream.stories.schemas import (
     ChildStoryParams,
     GenerateStreamRequest,
     StoryDetail,
     StoryPage,
     StorySummary,
-    reading_level_for_age,
 )
-from talestream.stories.workflow import StoryJob, StoryWorkflow
-from talestream.users.models import User
+from talestream.stories.workflow import StoryWorkflow
 
 router = APIRouter(prefix="/api/v1/stories", tags=["stories"])
 
@@ -63,92 +58,6 @@ def _workflow(request: Request) -> StoryWorkflow:
     return request.app.state.workflow
 
 
-def check_user_text(
-    request: Request, fields: dict[str, str | None], *, age: int, language: str
-) -> dict[str, str]:
-    """Runs the input policy over user-provided text; 422 UNSAFE_REQUEST with a kind reason."""
-    policy: InputPolicy = request.app.state.input_policy
-    cleaned: dict[str, str] = {}
-    for field, text in fields.items():
-        if text is None:
-            continue
-        verdict = policy.check(field, text, age=age, language=language)
-        if not verdict.ok:
-            raise ApiError(422, "UNSAFE_REQUEST", verdict.reason or f"{field} cannot be used")
-        cleaned[field] = verdict.cleaned
-    return cleaned
-
-
-async def _child_job(
-    request: Request, db: AsyncSession, user: User, params: ChildStoryParams
-) -> StoryJob:
-    child: Child = await get_owned_child(db, user, params.child_id)
-    text = check_user_text(
-        request,
-        {"theme": params.theme, "title": params.title, "custom_choice": params.custom_choice},
-        age=child.age,
-        language=child.language,
-    )
-    reader = Reader(
-        age=child.age,
-        language=child.language,
-        reading_level=child.reading_level,
-        interests=tuple(child.interests),
-    )
-    job = StoryJob(
-        owner_id=user.id,
-        child_id=child.id,
-        chapter_number=params.chapter_number,
-        brief=StoryBrief(
-            title=text.get("title") or f"{child.name}'s {text['theme']} story",
-            theme=text["theme"],
-            reader=reader,
-            hero_name=child.name,
-        ),
-    )
-    if params.chapter_number == 1:
-        return job
-
-    if params.story_id is not None:
-        story = await service.get_owned_story(db, user, params.story_id)
-        if story.child_id != child.id:
-            raise ApiError(
-                409, "WRONG_CHILD", f"story {story.id} is not one of child {child.id}'s stories"
-            )
-    else:
-        story = await service.find_story_to_continue(
-            db, user, child.id, text["theme"], params.chapter_number
-        )
-    service.check_next_chapter(story, params.chapter_number)
-    last = story.chapters[-1]
-    if params.choice_index is not None:
-        if params.choice_index >= len(last.choices):
-            raise ApiError(
-                422,
-                "INVALID_CHOICE",
-                f"choice_index must be 0 to {len(last.choices) - 1} for chapter {last.number}",
-            )
-        chosen = last.choices[params.choice_index]["text"]
-    else:
-        chosen = text["custom_choice"]
-    return StoryJob(
-        owner_id=user.id,
-        child_id=child.id,
-        chapter_number=params.chapter_number,
-        story_id=story.id,
-        previous=service.previous_chapters(story),
-        chosen_index=params.choice_index,
-        chosen_text=chosen,
-        brief=StoryBrief(
-            title=story.title,
-            theme=story.theme,
-            reader=reader,
-            hero_name=story.hero_name,
-            idea=story.idea,
-        ),
-    )
-
-
 def _stream(request: Request, body: Any) -> EventStreamResponse:
     settings = request.app.state.settings
     return EventStreamResponse(
@@ -168,7 +77,7 @@ async def generate_stream(
     """Stream a chapter for a child profile as `event: story_chunk` Server-Sent Events
     (streaming-api-quick-reference.md). Works with a Bearer token or the cookie session, so a
     browser's native `EventSource(url, {withCredentials: true})` can use it."""
-    job = await _child_job(request, db, user, params)
+    job = await child_story_job(db, request.app.state.input_policy, user, params)
     await db.close()  # an open stream must not hold a database connection
     return _stream(request, encode_story_chunks(_workflow(request).run(job)))
 
@@ -180,31 +89,9 @@ async def generate_stream_post(
     """Stream a new story as `data:` messages `started`, `content`, `completed`, `error`
     (streaming-story-generation-api.md). Saved only after the whole story passed every check;
     a client that disconnects leaves nothing behind."""
-    text = check_user_text(
-        request,
-        {
-            "story_name": body.story_name,
-            "hero_name": body.hero_name,
-            "story_idea": body.story_idea,
-            "story_style": body.story_style,
-        },
-        age=body.age,
-        language=body.language,
-    )
-    job = StoryJob(
-        owner_id=user.id,
-        brief=StoryBrief(
-            title=text["story_name"],
-            theme=text["story_style"],
-            hero_name=text["hero_name"],
-            idea=text["story_idea"],
-            reader=Reader(
-                age=body.age, language=body.language, reading_level=reading_level_for_age(body.age)
-            ),
-        ),
-    )
+    job = parent_story_job(request.app.state.input_policy, user, body)
     await db.close()
-    return _stream(request, encode_data_messages(_workflow(request).run(job), text["story_name"]))
+    return _stream(request, encode_data_messages(_workflow(request).run(job), job.brief.title))
 
 
 @router.post("/generate", responses={k: v for k, v in SSE_RESPONSES.items() if k != 200})
@@ -212,7 +99,7 @@ async def generate(
     request: Request, params: ChildStoryParams, user: CurrentUser, db: DbDep
 ) -> dict[str, Any]:
     """Generate a chapter without streaming; returns the payload of the `complete` event."""
-    job = await _child_job(request, db, user, params)
+    job = await child_story_job(db, request.app.state.input_policy, user, params)
     await db.close()
     async for event in _workflow(request).run(job):
         if isinstance(event, Completed):

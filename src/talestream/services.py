@@ -1,0 +1,48 @@
+"""Everything a running talestream needs, built once from Settings: database, model, fair queue,
+safety policies and the story workflow. The web app, the CLI and the tests all use this."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+from talestream.config import Settings
+from talestream.db.base import Database
+from talestream.generation.base import StoryModel
+from talestream.generation.factory import create_model
+from talestream.generation.queue import FairGate
+from talestream.safety import InputPolicy, OutputPolicy
+from talestream.stories.workflow import StoryWorkflow
+
+
+@dataclass(frozen=True, slots=True)
+class Services:
+    settings: Settings
+    db: Database
+    model: StoryModel
+    gate: FairGate
+    input_policy: InputPolicy
+    output_policy: OutputPolicy
+    workflow: StoryWorkflow
+
+
+@asynccontextmanager
+async def open_services(settings: Settings) -> AsyncIterator[Services]:
+    db = Database(settings.resolved_database_url)
+    model = create_model(settings)
+    gate = FairGate(model.concurrency)
+    output_policy = OutputPolicy()
+    workflow = StoryWorkflow(
+        model=model,
+        gate=gate,
+        policy=output_policy,
+        db=db,
+        max_attempts=settings.safety_max_attempts,
+        max_tokens=settings.max_story_tokens,
+    )
+    try:
+        yield Services(settings, db, model, gate, InputPolicy(), output_policy, workflow)
+    finally:
+        await model.aclose()
+        await db.dispose()

@@ -1,0 +1,133 @@
+"""Turning a request into a StoryJob: everything checked before a stream opens."""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from talestream.children.models import Child
+from talestream.children.service import get_owned_child
+from talestream.errors import ApiError
+from talestream.safety import InputPolicy
+from talestream.stories import service
+from talestream.stories.prompts import Reader, StoryBrief
+from talestream.stories.schemas import (
+    ChildStoryParams,
+    GenerateStreamRequest,
+    reading_level_for_age,
+)
+from talestream.stories.workflow import StoryJob
+from talestream.users.models import User
+
+
+def check_user_text(
+    policy: InputPolicy, fields: dict[str, str | None], *, age: int, language: str
+) -> dict[str, str]:
+    """Runs the input policy over user-provided text; 422 UNSAFE_REQUEST with a kind reason."""
+    cleaned: dict[str, str] = {}
+    for field, text in fields.items():
+        if text is None:
+            continue
+        verdict = policy.check(field, text, age=age, language=language)
+        if not verdict.ok:
+            raise ApiError(422, "UNSAFE_REQUEST", verdict.reason or f"{field} cannot be used")
+        cleaned[field] = verdict.cleaned
+    return cleaned
+
+
+async def child_story_job(
+    db: AsyncSession, policy: InputPolicy, user: User, params: ChildStoryParams
+) -> StoryJob:
+    """A chapter for a child profile: ownership, input policy, and for chapter N > 1 the story
+    to continue and the child's choice. Raises ApiError (404/403/409/422) before any stream."""
+    child: Child = await get_owned_child(db, user, params.child_id)
+    text = check_user_text(
+        policy,
+        {"theme": params.theme, "title": params.title, "custom_choice": params.custom_choice},
+        age=child.age,
+        language=child.language,
+    )
+    reader = Reader(
+        age=child.age,
+        language=child.language,
+        reading_level=child.reading_level,
+        interests=tuple(child.interests),
+    )
+    job = StoryJob(
+        owner_id=user.id,
+        child_id=child.id,
+        chapter_number=params.chapter_number,
+        brief=StoryBrief(
+            title=text.get("title") or f"{child.name}'s {text['theme']} story",
+            theme=text["theme"],
+            reader=reader,
+            hero_name=child.name,
+        ),
+    )
+    if params.chapter_number == 1:
+        return job
+
+    if params.story_id is not None:
+        story = await service.get_owned_story(db, user, params.story_id)
+        if story.child_id != child.id:
+            raise ApiError(
+                409, "WRONG_CHILD", f"story {story.id} is not one of child {child.id}'s stories"
+            )
+    else:
+        story = await service.find_story_to_continue(
+            db, user, child.id, text["theme"], params.chapter_number
+        )
+    service.check_next_chapter(story, params.chapter_number)
+    last = story.chapters[-1]
+    if params.choice_index is not None:
+        if params.choice_index >= len(last.choices):
+            raise ApiError(
+                422,
+                "INVALID_CHOICE",
+                f"choice_index must be 0 to {len(last.choices) - 1} for chapter {last.number}",
+            )
+        chosen = last.choices[params.choice_index]["text"]
+    else:
+        chosen = text["custom_choice"]
+    return StoryJob(
+        owner_id=user.id,
+        child_id=child.id,
+        chapter_number=params.chapter_number,
+        story_id=story.id,
+        previous=service.previous_chapters(story),
+        chosen_index=params.choice_index,
+        chosen_text=chosen,
+        brief=StoryBrief(
+            title=story.title,
+            theme=story.theme,
+            reader=reader,
+            hero_name=story.hero_name,
+            idea=story.idea,
+        ),
+    )
+
+
+def parent_story_job(policy: InputPolicy, user: User, body: GenerateStreamRequest) -> StoryJob:
+    """A new story from a parent's idea (the POST stream): input policy, then the job."""
+    text = check_user_text(
+        policy,
+        {
+            "story_name": body.story_name,
+            "hero_name": body.hero_name,
+            "story_idea": body.story_idea,
+            "story_style": body.story_style,
+        },
+        age=body.age,
+        language=body.language,
+    )
+    return StoryJob(
+        owner_id=user.id,
+        brief=StoryBrief(
+            title=text["story_name"],
+            theme=text["story_style"],
+            hero_name=text["hero_name"],
+            idea=text["story_idea"],
+            reader=Reader(
+                age=body.age, language=body.language, reading_level=reading_level_for_age(body.age)
+            ),
+        ),
+    )
