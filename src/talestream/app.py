@@ -17,6 +17,7 @@ from talestream.health import router as health_router
 from talestream.services import open_services
 from talestream.stories.router import router as stories_router
 from talestream.users.router import router as users_router
+from talestream.web.router import mount_web
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -54,4 +55,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     for router in (health_router, auth_router, users_router, children_router, stories_router):
         app.include_router(router)
+    mount_web(app)
     return app

@@ -55,6 +55,11 @@ class Settings(BaseSettings):
     scripted_text_file: Path | None = None
 
     safety_max_attempts: int = Field(3, ge=1, le=10)
+    # Optional model-based moderator on top of the offline policy (docs/safety.md).
+    moderation: Literal["none", "openai", "llama_guard"] = "none"
+    moderation_base_url: str | None = None  # default: TALESTREAM_OPENAI_BASE_URL
+    moderation_api_key: SecretStr | None = None  # default: TALESTREAM_OPENAI_API_KEY
+    moderation_model: str | None = None  # e.g. omni-moderation-latest, llama-guard3:1b
     stream_heartbeat_seconds: float = Field(15.0, gt=0, le=15.0)
     stream_send_timeout_seconds: float = Field(30.0, gt=0)
 

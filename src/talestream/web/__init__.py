@@ -1,0 +1,1 @@
+"""The family web app: static files served by the same FastAPI process at `/`."""
