@@ -4,6 +4,16 @@ from talestream.auth.models import BrowserSession, RefreshToken
 from talestream.children.models import Child
 from talestream.db.base import Base
 from talestream.stories.models import Chapter, Story
+from talestream.stories.safety_log import SafetyEvent
 from talestream.users.models import User
 
-__all__ = ["Base", "BrowserSession", "Chapter", "Child", "RefreshToken", "Story", "User"]
+__all__ = [
+    "Base",
+    "BrowserSession",
+    "Chapter",
+    "Child",
+    "RefreshToken",
+    "SafetyEvent",
+    "Story",
+    "User",
+]

@@ -8,7 +8,7 @@ from talestream.children.models import Child
 from talestream.children.service import get_owned_child
 from talestream.errors import ApiError
 from talestream.safety import InputPolicy
-from talestream.stories import service
+from talestream.stories import safety_log, service
 from talestream.stories.prompts import Reader, StoryBrief
 from talestream.stories.schemas import (
     ChildStoryParams,
@@ -34,17 +34,50 @@ def check_user_text(
     return cleaned
 
 
+async def checked_user_text(
+    db: AsyncSession,
+    policy: InputPolicy,
+    fields: dict[str, str | None],
+    *,
+    owner_id: int,
+    child_id: int | None,
+    age: int,
+    language: str,
+    chapter_number: int = 1,
+) -> dict[str, str]:
+    """check_user_text, and a refused request is kept in the parent's safety log."""
+    try:
+        return check_user_text(policy, fields, age=age, language=language)
+    except ApiError as refused:
+        theme = fields.get("theme") or fields.get("story_style") or ""
+        await safety_log.record(
+            db,
+            owner_id=owner_id,
+            child_id=child_id,
+            kind="request",
+            theme=theme,
+            chapter_number=chapter_number,
+            attempt=0,
+            issues=[{"category": "request", "severity": "medium", "excerpt": refused.detail}],
+        )
+        raise
+
+
 async def child_story_job(
     db: AsyncSession, policy: InputPolicy, user: User, params: ChildStoryParams
 ) -> StoryJob:
     """A chapter for a child profile: ownership, input policy, and for chapter N > 1 the story
     to continue and the child's choice. Raises ApiError (404/403/409/422) before any stream."""
     child: Child = await get_owned_child(db, user, params.child_id)
-    text = check_user_text(
+    text = await checked_user_text(
+        db,
         policy,
         {"theme": params.theme, "title": params.title, "custom_choice": params.custom_choice},
+        owner_id=user.id,
+        child_id=child.id,
         age=child.age,
         language=child.language,
+        chapter_number=params.chapter_number,
     )
     reader = Reader(
         age=child.age,
@@ -106,9 +139,12 @@ async def child_story_job(
     )
 
 
-def parent_story_job(policy: InputPolicy, user: User, body: GenerateStreamRequest) -> StoryJob:
+async def parent_story_job(
+    db: AsyncSession, policy: InputPolicy, user: User, body: GenerateStreamRequest
+) -> StoryJob:
     """A new story from a parent's idea (the POST stream): input policy, then the job."""
-    text = check_user_text(
+    text = await checked_user_text(
+        db,
         policy,
         {
             "story_name": body.story_name,
@@ -116,6 +152,8 @@ def parent_story_job(policy: InputPolicy, user: User, body: GenerateStreamReques
             "story_idea": body.story_idea,
             "story_style": body.story_style,
         },
+        owner_id=user.id,
+        child_id=None,
         age=body.age,
         language=body.language,
     )

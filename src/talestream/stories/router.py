@@ -16,6 +16,7 @@ from talestream.auth.dependencies import CurrentUser
 from talestream.children.service import get_owned_child
 from talestream.deps import DbDep
 from talestream.errors import ApiError
+from talestream.ratelimit import RateLimits
 from talestream.sse import EventStreamResponse
 from talestream.stories import service
 from talestream.stories.encoders import (
@@ -44,6 +45,7 @@ SSE_RESPONSES: dict[int | str, dict[str, Any]] = {
     404: {"description": "No such child profile or story"},
     409: {"description": "The chapter number does not follow the story"},
     422: {"description": "Invalid or unsafe request"},
+    429: {"description": "Too many stories for now (Retry-After says when to try again)"},
 }
 # HTTP status for a workflow failure when the caller is not streaming.
 FAILURE_STATUS = {
@@ -56,6 +58,11 @@ FAILURE_STATUS = {
 
 def _workflow(request: Request) -> StoryWorkflow:
     return request.app.state.workflow
+
+
+async def _limit_generation(request: Request, user_id: int) -> None:
+    limits: RateLimits = request.app.state.rate_limits
+    await limits.check(limits.generate, "user", str(user_id), what="stories")
 
 
 def _stream(request: Request, body: Any) -> EventStreamResponse:
@@ -78,6 +85,7 @@ async def generate_stream(
     (streaming-api-quick-reference.md). Works with a Bearer token or the cookie session, so a
     browser's native `EventSource(url, {withCredentials: true})` can use it."""
     job = await child_story_job(db, request.app.state.input_policy, user, params)
+    await _limit_generation(request, user.id)
     await db.close()  # an open stream must not hold a database connection
     return _stream(request, encode_story_chunks(_workflow(request).run(job)))
 
@@ -89,7 +97,8 @@ async def generate_stream_post(
     """Stream a new story as `data:` messages `started`, `content`, `completed`, `error`
     (streaming-story-generation-api.md). Saved only after the whole story passed every check;
     a client that disconnects leaves nothing behind."""
-    job = parent_story_job(request.app.state.input_policy, user, body)
+    job = await parent_story_job(db, request.app.state.input_policy, user, body)
+    await _limit_generation(request, user.id)
     await db.close()
     return _stream(request, encode_data_messages(_workflow(request).run(job), job.brief.title))
 
@@ -100,6 +109,7 @@ async def generate(
 ) -> dict[str, Any]:
     """Generate a chapter without streaming; returns the payload of the `complete` event."""
     job = await child_story_job(db, request.app.state.input_policy, user, params)
+    await _limit_generation(request, user.id)
     await db.close()
     async for event in _workflow(request).run(job):
         if isinstance(event, Completed):

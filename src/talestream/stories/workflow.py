@@ -23,7 +23,7 @@ from talestream.generation.queue import FairGate
 from talestream.generation.schemas import ChapterEnding
 from talestream.metrics import ReadingMetrics, compute_metrics
 from talestream.safety import OutputPolicy, SafetyResult, split_sentences
-from talestream.stories import service
+from talestream.stories import safety_log, service
 from talestream.stories.endings import fallback_ending, tidy_ending
 from talestream.stories.events import (
     Completed,
@@ -172,6 +172,7 @@ class StoryWorkflow:
             yield NodeEvent(node="safety_check", status="completed")
             if safety.approved:
                 break
+            await self._record_rejection(job, attempt.number, safety)
             if attempt.number >= self.max_attempts:
                 yield Failed(
                     code="UNSAFE_CONTENT",
@@ -223,6 +224,19 @@ class StoryWorkflow:
             safety=safety,
             attempts=attempt.number,
         )
+
+    async def _record_rejection(self, job: StoryJob, attempt: int, result: SafetyResult) -> None:
+        async with self.db.sessions() as session:
+            await safety_log.record(
+                session,
+                owner_id=job.owner_id,
+                child_id=job.child_id,
+                kind="output",
+                theme=job.brief.theme,
+                chapter_number=job.chapter_number,
+                attempt=attempt,
+                issues=result.issues,
+            )
 
     async def _wait_turn(self, ticket: asyncio.Future[None]) -> AsyncIterator[WorkflowEvent]:
         """Tell the reader their place in the queue while another story holds the model."""

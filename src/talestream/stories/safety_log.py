@@ -1,0 +1,102 @@
+"""What the safety net caught, kept for the parent: every rejected request and every rejected
+story attempt, per child. The story itself is never saved when it is rejected; this record is."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import JSON, ForeignKey, String, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from talestream.db.base import Base, TimestampMixin
+from talestream.safety import SafetyIssue
+
+Kind = Literal["request", "output"]
+
+
+class SafetyEvent(TimestampMixin, Base):
+    __tablename__ = "safety_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    child_id: Mapped[int | None] = mapped_column(
+        ForeignKey("children.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))  # "request" (input policy) or "output"
+    theme: Mapped[str] = mapped_column(String(60))
+    chapter_number: Mapped[int]
+    attempt: Mapped[int]
+    # [{category, severity, excerpt}] for output; [{category: "request", excerpt: reason}] for input
+    issues: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+
+
+async def record(
+    session: AsyncSession,
+    *,
+    owner_id: int,
+    child_id: int | None,
+    kind: Kind,
+    theme: str,
+    chapter_number: int,
+    attempt: int,
+    issues: list[SafetyIssue] | list[dict[str, Any]],
+) -> None:
+    """Adds the event and commits, in its own transaction: a rejection is kept even though the
+    story it belonged to is not."""
+    rows = [i.model_dump() if isinstance(i, SafetyIssue) else i for i in issues]
+    session.add(
+        SafetyEvent(
+            owner_id=owner_id,
+            child_id=child_id,
+            kind=kind,
+            theme=theme[:60],
+            chapter_number=chapter_number,
+            attempt=attempt,
+            issues=rows,
+        )
+    )
+    await session.commit()
+
+
+async def summary(db: AsyncSession, child_id: int, recent: int = 20) -> dict[str, Any]:
+    rows = (
+        await db.execute(
+            select(SafetyEvent.kind, func.count())
+            .where(SafetyEvent.child_id == child_id)
+            .group_by(SafetyEvent.kind)
+        )
+    ).all()
+    by_kind = {kind: count for kind, count in rows}
+    latest = list(
+        await db.scalars(
+            select(SafetyEvent)
+            .where(SafetyEvent.child_id == child_id)
+            .order_by(SafetyEvent.created_at.desc(), SafetyEvent.id.desc())
+            .limit(recent)
+        )
+    )
+    by_category: dict[str, int] = {}
+    for event in await db.scalars(select(SafetyEvent).where(SafetyEvent.child_id == child_id)):
+        for category in {i.get("category", "other") for i in event.issues}:
+            by_category[category] = by_category.get(category, 0) + 1
+    return {
+        "child_id": child_id,
+        "rejections": sum(by_kind.values()),
+        "by_kind": {"request": by_kind.get("request", 0), "output": by_kind.get("output", 0)},
+        "by_category": dict(sorted(by_category.items())),
+        "recent": [_event_out(e) for e in latest],
+    }
+
+
+def _event_out(event: SafetyEvent) -> dict[str, Any]:
+    created: datetime = event.created_at
+    return {
+        "at": created.isoformat(),
+        "kind": event.kind,
+        "theme": event.theme,
+        "chapter_number": event.chapter_number,
+        "attempt": event.attempt,
+        "issues": event.issues,
+    }
