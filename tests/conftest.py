@@ -51,7 +51,8 @@ def make_settings(data_dir: Path, database_url: str, **overrides: object) -> Set
         data_dir=data_dir,
         database_url=database_url,
         secret_key="test-secret-key-that-is-long-enough-0123456789",
-        **overrides,
+        # Tests log in and generate far faster than any family; test_rate_limits lowers these.
+        **{"rate_limit_login": "1000/minute", "rate_limit_generate": "1000/minute", **overrides},
     )
 
 

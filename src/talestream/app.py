@@ -35,6 +35,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.state.gate = services.gate
             app.state.input_policy = services.input_policy
             app.state.workflow = services.workflow
+            app.state.rate_limits = services.rate_limits
             yield
 
     app = FastAPI(

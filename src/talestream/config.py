@@ -60,6 +60,12 @@ class Settings(BaseSettings):
     moderation_base_url: str | None = None  # default: TALESTREAM_OPENAI_BASE_URL
     moderation_api_key: SecretStr | None = None  # default: TALESTREAM_OPENAI_API_KEY
     moderation_model: str | None = None  # e.g. omni-moderation-latest, llama-guard3:1b
+    # Rate limits (the `limits` library's syntax). Storage: memory for one process, Redis
+    # (redis://host:6379/0) when several workers or hosts must share the counts.
+    rate_limit_storage: str = "memory://"
+    rate_limit_login: str = "10/minute"
+    rate_limit_generate: str = "12/minute;300/day"
+
     stream_heartbeat_seconds: float = Field(15.0, gt=0, le=15.0)
     stream_send_timeout_seconds: float = Field(30.0, gt=0)
 
@@ -68,6 +74,26 @@ class Settings(BaseSettings):
     def _split_origins(cls, value: object) -> object:
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
+
+    @field_validator("rate_limit_login", "rate_limit_generate")
+    @classmethod
+    def _limits_syntax(cls, value: str) -> str:
+        from limits import parse_many
+
+        try:
+            parse_many(value)
+        except ValueError:
+            raise ValueError(
+                'use the limits syntax, e.g. "10/minute" or "12/minute;300/day"'
+            ) from None
+        return value
+
+    @field_validator("rate_limit_storage")
+    @classmethod
+    def _storage_scheme(cls, value: str) -> str:
+        if not value.startswith(("memory://", "redis://", "rediss://")):
+            raise ValueError("use memory:// or redis://host:6379/0")
         return value
 
     @field_validator("database_url")

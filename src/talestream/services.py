@@ -12,6 +12,7 @@ from talestream.db.base import Database
 from talestream.generation.base import StoryModel
 from talestream.generation.factory import create_model
 from talestream.generation.queue import FairGate
+from talestream.ratelimit import RateLimits
 from talestream.safety import InputPolicy, OutputPolicy
 from talestream.stories.workflow import StoryWorkflow
 
@@ -25,6 +26,7 @@ class Services:
     input_policy: InputPolicy
     output_policy: OutputPolicy
     workflow: StoryWorkflow
+    rate_limits: RateLimits
 
 
 @asynccontextmanager
@@ -42,7 +44,16 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
         max_tokens=settings.max_story_tokens,
     )
     try:
-        yield Services(settings, db, model, gate, InputPolicy(), output_policy, workflow)
+        yield Services(
+            settings,
+            db,
+            model,
+            gate,
+            InputPolicy(),
+            output_policy,
+            workflow,
+            RateLimits(settings),
+        )
     finally:
         await model.aclose()
         await db.dispose()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Depends, Request, Response, status
 from fastapi.security import OAuth2PasswordRequestForm
 
 from talestream.auth import service
@@ -22,6 +22,7 @@ from talestream.auth.schemas import (
 )
 from talestream.config import Settings
 from talestream.deps import DbDep, SettingsDep
+from talestream.ratelimit import RateLimits
 from talestream.users.schemas import UserOut
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
@@ -50,11 +51,18 @@ async def register(body: RegisterRequest, db: DbDep) -> UserOut:
     return UserOut.model_validate(user)
 
 
+async def _limit_login(request: Request, email: str) -> None:
+    limits: RateLimits = request.app.state.rate_limits
+    client = request.client.host if request.client else "unknown"
+    await limits.check(limits.login, client, email.lower(), what="login attempts")
+
+
 @router.post("/login", response_model=TokenPair)
 async def login(
-    body: LoginRequest, response: Response, db: DbDep, settings: SettingsDep
+    request: Request, body: LoginRequest, response: Response, db: DbDep, settings: SettingsDep
 ) -> TokenPair:
     """Returns Bearer tokens for API clients and sets an httpOnly session cookie for browsers."""
+    await _limit_login(request, body.email)
     user = await service.authenticate(db, body.email, body.password)
     tokens = await service.issue_tokens(db, settings, user.id)
     _set_session_cookies(
@@ -65,9 +73,13 @@ async def login(
 
 @router.post("/token", response_model=TokenPair, include_in_schema=True)
 async def token(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()], db: DbDep, settings: SettingsDep
+    request: Request,
+    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    db: DbDep,
+    settings: SettingsDep,
 ) -> TokenPair:
     """OAuth2 password flow (`username` is the email) for the Swagger "Authorize" button."""
+    await _limit_login(request, form.username)
     user = await service.authenticate(db, form.username, form.password)
     return await service.issue_tokens(db, settings, user.id)
 
