@@ -46,6 +46,17 @@ async def collect(response: httpx.Response) -> list[Event]:
     return parse_events(body)
 
 
+async def open_stream(
+    client: httpx.AsyncClient, method: str, url: str, **kwargs: Any
+) -> tuple[httpx.Response, list[Event]]:
+    """The response and its events; an error response (not a stream) comes back read, no events."""
+    async with client.stream(method, url, **kwargs) as response:
+        if response.status_code != 200:
+            await response.aread()
+            return response, []
+        return response, await collect(response)
+
+
 def types(events: list[Event]) -> list[str]:
     return [e.data["type"] for e in events]
 

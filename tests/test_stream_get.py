@@ -10,7 +10,7 @@ import httpx
 
 from talestream.db.base import Database
 from tests.conftest import LiveServer, bearer_for, count_rows, login, register
-from tests.sse_client import Event, chunks, collect, node_steps, parse_events, types
+from tests.sse_client import Event, chunks, node_steps, open_stream, parse_events, types
 
 STREAM = "/api/v1/stories/generate/stream"
 MIA = {
@@ -32,11 +32,7 @@ async def new_child(client: httpx.AsyncClient, auth: dict[str, str], **extra: ob
 async def stream(
     client: httpx.AsyncClient, auth: dict[str, str] | None = None, **params: object
 ) -> tuple[httpx.Response, list[Event]]:
-    async with client.stream("GET", STREAM, params=params, headers=auth or {}) as response:
-        if response.status_code != 200:
-            await response.aread()
-            return response, []
-        return response, await collect(response)
+    return await open_stream(client, "GET", STREAM, params=params, headers=auth or {})
 
 
 def unique_theme() -> str:

@@ -9,7 +9,7 @@ import httpx
 
 from talestream.db.base import Database
 from tests.conftest import LiveServer, bearer_for, count_rows
-from tests.sse_client import Event, collect
+from tests.sse_client import Event, open_stream
 
 URL = "/api/v1/stories/generate-stream/"
 BODY = {
@@ -25,11 +25,7 @@ BODY = {
 async def post_stream(
     client: httpx.AsyncClient, auth: dict[str, str] | None, body: dict
 ) -> tuple[httpx.Response, list[Event]]:
-    async with client.stream("POST", URL, json=body, headers=auth or {}) as response:
-        if response.status_code != 200:
-            await response.aread()
-            return response, []
-        return response, await collect(response)
+    return await open_stream(client, "POST", URL, json=body, headers=auth or {})
 
 
 async def test_messages_follow_the_document_and_the_story_is_saved(
