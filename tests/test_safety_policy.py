@@ -761,3 +761,80 @@ def test_unpunctuated_text_cannot_stall_the_gate() -> None:
     assert len(sentences) >= 3
     released, rest2 = _stream(text, list(text))
     assert "".join(released) + rest2 == text
+
+
+# --- rules added with the evaluation set (tests/data/safety, docs/safety.md) ----------------------
+
+NEW_RULES_CATCH = [
+    ("violence", "en", "He punched his little sister in the face.", 8),
+    ("violence", "en", "The giant beat the farmer until he stopped moving.", 10),
+    ("violence", "en", "They chopped off the thief's fingers.", 12),
+    ("violence", "de", "Sie verprügelten den Jungen.", 8),
+    ("violence", "fr", "Il l'a tabassé jusqu'à ce qu'il saigne.", 9),
+    ("violence", "ru", "Они избили мальчика.", 9),
+    ("fear", "en", "A figure with no face stood by the bed.", 6),
+    ("fear", "en", "The witch said she would eat them one by one.", 5),
+    ("fear", "en", "Shadows crept closer, claws scratched at the window and something moaned.", 4),
+    ("fear", "es", "Un hombre sin cara vino a llevarse a los niños.", 5),
+    ("sexual", "en", "He asked her to take off her clothes.", 12),
+    ("sexual", "es", "Le dijo que se desnudara.", 12),
+    ("sexual", "fr", "Ils ont fait l'amour.", 12),
+    ("sexual", "he", "הוא שלח תמונות עירום.", 12),
+    ("self_harm", "en", "She wished she could disappear forever.", 12),
+    ("self_harm", "en", "Everyone would be better off without me, he thought.", 12),
+    ("self_harm", "en", "She stopped eating on purpose.", 12),
+    ("self_harm", "de", "Er wollte sich umbringen.", 12),
+    ("self_harm", "fr", "Elle voulait mourir.", 12),
+    ("self_harm", "es", "Quería morirse.", 12),
+    ("drugs_alcohol", "en", "They smoked a joint behind the shed.", 12),
+    ("drugs_alcohol", "en", "The boys sniffed glue.", 12),
+    ("drugs_alcohol", "de", "Sie kifften im Park.", 12),
+    ("weapons", "en", "He pulled a knife on the shopkeeper.", 8),
+    ("weapons", "en", "He took a rifle to school.", 14),
+    ("hate", "en", "Get out of our country!", 12),
+    ("hate", "en", "Immigrants are criminals, he said.", 12),
+    ("personal_data", "en", "What school do you go to?", 12),
+    ("personal_data", "en", "Keep our chats a secret.", 12),
+    ("personal_data", "en", "Come to my house alone tonight.", 12),
+    ("profanity", "en", "F*** off, said the troll.", 12),
+    ("profanity", "ru", "Твою мать, опять дождь!", 12),
+]
+
+
+@pytest.mark.parametrize(("category", "language", "text", "age"), NEW_RULES_CATCH)
+def test_new_rules_catch(
+    policy: OutputPolicy, category: str, language: str, text: str, age: int
+) -> None:
+    result = policy.check_text(text, age=age, language=language)
+    assert category in categories(result), result.issues
+
+
+NEW_RULES_INNOCENT = [
+    ("en", "Mia beat him at chess, and then he beat her at cards.", 5),
+    ("en", "She kicked her shoes off and kicked the ball to him.", 5),
+    ("en", "The coach kicked them out of the pool because it was closing time.", 7),
+    ("en", "Ready or not, I'm coming for you!", 4),
+    ("en", "The princess possessed a magic ring.", 5),
+    ("en", "Dad grilled chicken breasts for dinner.", 6),
+    ("en", "Mum undressed the baby for her bath.", 4),
+    ("en", "I could sleep forever, yawned the cat.", 5),
+    ("en", "When everyone laughed, Sam wanted to disappear.", 7),
+    ("en", "Grandpa said he would cook them pancakes.", 5),
+    ("en", "There's a monster under my bed! Dad looked: it was only a sock in the shadows.", 4),
+    ("en", "Dad showed her how to cut the bread with a knife.", 6),
+    ("en", "Mia blew up the balloons at school for the party.", 6),
+    ("en", "Everyone would be happier if she shared the swing, said the teacher.", 6),
+    ("es", "La oveja bala y el gallo canta.", 4),
+    ("es", "La mamá desnudó al bebé para bañarlo.", 4),
+    ("de", "Sie hatte drei Schüsse aufs Tor.", 9),
+    ("ru", "Позови твою мать, пожалуйста.", 6),
+    ("fr", "Tu es mon ami, dit le renard.", 5),
+]
+
+
+@pytest.mark.parametrize(("language", "text", "age"), NEW_RULES_INNOCENT)
+def test_new_rules_leave_innocent_text_alone(
+    policy: OutputPolicy, language: str, text: str, age: int
+) -> None:
+    result = policy.check_text(text, age=age, language=language)
+    assert result.approved, result.issues

@@ -116,6 +116,18 @@ class Settings(BaseSettings):
                 "TALESTREAM_LLM_PROVIDER=openai needs TALESTREAM_OPENAI_BASE_URL "
                 "(Ollama, vLLM, llama.cpp server) or TALESTREAM_OPENAI_API_KEY (OpenAI)"
             )
+        moderation_server = self.moderation_base_url or self.openai_base_url
+        moderation_key = self.moderation_api_key or self.openai_api_key
+        if self.moderation == "openai" and not moderation_server and not moderation_key:
+            raise ValueError(
+                "TALESTREAM_MODERATION=openai needs TALESTREAM_MODERATION_API_KEY (or "
+                "TALESTREAM_OPENAI_API_KEY), or TALESTREAM_MODERATION_BASE_URL"
+            )
+        if self.moderation == "llama_guard" and not moderation_server:
+            raise ValueError(
+                "TALESTREAM_MODERATION=llama_guard needs TALESTREAM_MODERATION_BASE_URL (or "
+                "TALESTREAM_OPENAI_BASE_URL): the server that runs the Llama Guard model"
+            )
         return self
 
     @property

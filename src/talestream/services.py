@@ -3,6 +3,7 @@ safety policies and the story workflow. The web app, the CLI and the tests all u
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from talestream.generation.factory import create_model
 from talestream.generation.queue import FairGate
 from talestream.ratelimit import RateLimits
 from talestream.safety import InputPolicy, OutputPolicy
+from talestream.safety.moderation import create_moderator
 from talestream.stories.workflow import StoryWorkflow
 
 
@@ -34,7 +36,8 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
     db = Database(settings.resolved_database_url)
     model = create_model(settings)
     gate = FairGate(model.concurrency)
-    output_policy = OutputPolicy()
+    output_policy = await asyncio.to_thread(OutputPolicy)  # loads a classifier: ~1 s
+    moderator = create_moderator(settings)
     workflow = StoryWorkflow(
         model=model,
         gate=gate,
@@ -42,6 +45,7 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
         db=db,
         max_attempts=settings.safety_max_attempts,
         max_tokens=settings.max_story_tokens,
+        moderator=moderator,
     )
     try:
         yield Services(
@@ -55,5 +59,7 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
             RateLimits(settings),
         )
     finally:
+        if moderator is not None:
+            await moderator.aclose()
         await model.aclose()
         await db.dispose()

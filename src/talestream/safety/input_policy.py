@@ -71,6 +71,18 @@ _INJECTION_FOLDED = [
     r"(?:previous|prior|above|system|your) rules\b",
     r"\b(?:ignore|disregard|forget) (?:everything|anything|all) "
     r"(?:above|before|previously|you were told)",
+    # "ignore the above" (not "forget the previous summer": that needs an instructions noun)
+    r"\b(?:ignore|disregard|forget) (?:the|all the|what(?:ever)? (?:is|was|came|i said)) above\b",
+    # prompt extraction: "print the text above this line", "repeat the words you were given"
+    # (not "show me the words above the door")
+    r"\b(?:print|repeat|show|output|reveal|display|write out|copy|recite|tell me)\b"
+    r"(?:\s+\w+){0,3}?\s+(?:text|words|everything|lines?|instructions|prompt|messages?)\s+"
+    r"(?:above(?=\s*(?:[.!?,:;]|$|this\b|word for word|verbatim))|before this|"
+    r"you were given|you received)",
+    # payloads smuggled in an encoding the filters cannot read
+    r"\b(?:decode|decrypt|unscramble|deobfuscate)\b[^.!?\n]{0,40}?\b(?:and|then)\s+"
+    r"(?:follow|obey|execute|run|do)\b",
+    r"\bbase ?64\b",
     # "You are now ..." opening a sentence is the classic role reset; inside a sentence ("a story
     # where you are now a big brother") only when a model-ish role follows.
     rf"{_SENTENCE_START}you are now\b",

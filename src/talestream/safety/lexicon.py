@@ -75,19 +75,45 @@ _EN: list[_Entry] = [
      r" to death",
      r"(?:punch|punched|hit|kicked|slapped) (?:him|her|them|me|you|us) in the "
      r"(?:face|stomach|head)",
+     # the same with a named victim ("punched his little sister in the face")
+     r"(?:punch|punches|punched|punching|kick|kicks|kicked|kicking|slap|slaps|slapped|slapping|"
+     r"smack|smacks|smacked|smacking) (?:his|her|their|my|your|the|a) (?:\w+ ){0,2}\w+ in the "
+     r"(?:face|stomach|head|mouth|nose|eyes?|teeth|ribs|belly|tummy)",
+     r"until (?:(?:his|her|their|its|my|your) (?:nose|lips?|mouth|face|head|knuckles) "
+     r"|(?:he|she|it|they) )(?:bled|was bleeding|were bleeding)",
      r"(?:eat|ate|eating|eats) (?:his|her|their|your|my) brains"),
     ("violence", "medium", 12, r"murder(?:s|ed|ing|ers?|ous)?", r"stab(?:s|bed|bing|bings)?",
      r"strangl(?:e|es|ed|ing)", r"shot (?:him|her|them|you|me|us|it) dead",
      r"shoot(?:s|ing)? (?:him|her|them|you|me|us) (?:in|with|dead)",
      r"shot (?:him|her|them|you|me|us) (?:in|with)",
-     r"assassin(?:s|ate|ated|ation)?(?! bugs?)", r"bloodbath", r"executed (?:him|her|them)"),
+     r"assassin(?:s|ate|ated|ation)?(?! bugs?)", r"bloodbath", r"executed (?:him|her|them)",
+     # beating someone to death or senseless, without a gory word
+     r"beat(?:s|ing)? (?:him|her|them|me|you|us|(?:the|his|her|their|a) (?:\w+ )?\w+) "
+     r"(?:until|till|unconscious|senseless|to a pulp|black and blue)",
+     r"until (?:he|she|it|they|the \w+) (?:stopped (?:moving|breathing)|lay still|went limp|"
+     r"was dead|were dead|died)",
+     r"lifeless bod(?:y|ies)",
+     r"(?:want|wants|wanted|wanting) (?:him|her|them|you|me|us) dead"),
     ("violence", "high", NEVER, r"behead(?:s|ed|ing)?", r"decapitat(?:e|es|ed|ing|ion)",
      r"dismember(?:s|ed|ing|ment)?", r"mutilat(?:e|es|ed|ing|ion)", r"slaughter(?:s|ed|ing)?",
      r"massacre(?:s|d)?", r"tortur(?:e|es|ed|ing)", r"disembowel(?:s|ed|led|ing)?",
      r"gor(?:e|y)", r"guts spill(?:ed|ing)?", r"entrails", r"(?:pool|pools) of blood",
      r"covered in blood", r"blood (?:everywhere|spurt(?:ed|ing)?|gush(?:ed|ing)?)",
      r"dripping (?:with )?blood", r"blood-?soaked", r"slit (?:\w+(?:'s)? ){1,2}throats?",
+     r"blood (?:sprayed|spraying|splattered|splattering|spattered|poured|pouring)",
+     r"(?:tore|tear|tears|tearing|torn|ripped|rip|rips|ripping) (?:open |out )?"
+     r"(?:\w+(?:'s)? ){0,2}throats?",
      r"cut (?:his|her|their|your|my) throat"),
+    # Hitting a person, for the youngest readers. Not "beat him at chess", "kicked him the
+    # ball", "kicked them out" or "kicked her shoes off" ("her" only where it is the object).
+    ("violence", "low", 8,
+     r"(?:kick|kicks|kicked|kicking|punch|punches|punched|punching|stomp(?:s|ed|ing)? on) "
+     r"(?:him|them|me|you|us|her(?=$|[.,;!?]| (?:and|again|hard|in|on|while|until|so|to|down|"
+     r"over|away|into|across|around)\b))(?! (?:the|a|an|out|off)\b)"),
+    ("violence", "high", NEVER,
+     r"(?:cut|cuts|cutting|chopped|chops|chop|chopping|hacked|hacks|sliced|slices|bit|bites|tore|"
+     r"ripped) off (?:(?:his|her|their|my|your|the|a) )?(?:\w+(?:'s)? )?(?:fingers?|hands?|heads?|"
+     r"ears?|toes?|legs?|arms?|tongues?|noses?|feet|foot)"),
     ("violence", "low", 7, r"blood(?:y|ied)?", r"bleed(?:s|ing)?", r"(?<!tug of )(?<!tug-of-)wars?",
      r"(?:punch|punches|punched|slap|slaps|slapped|kick|kicks|kicked) (?:him|her|them|me|you|us) "
      r"(?:in|on|hard|again)", r"beat (?:him|her|them|me|you|us) up"),
@@ -108,6 +134,40 @@ _EN: list[_Entry] = [
      r"horror(?:s)?", r"horrif(?:ying|ic|ied)", r"hell ?hounds?", r"grave robber(?:s)?"),
     ("fear", "high", 13, r"exorcis(?:m|t)", r"eaten alive", r"buried alive", r"ripped apart",
      r"torn (?:apart|limb from limb)", r"serial killers?"),
+    # Horror tropes without a horror word: a faceless or eyeless figure, body horror, the
+    # possessed doll, a threat to eat or take the children.
+    ("fear", "medium", 8,
+     r"(?:ghosts?|figures?|man|woman|thing|creatures?|shadows?|girl|boy|doll|monsters?) "
+     r"(?:with no|without a|without any) (?:face|eyes)", r"faceless", r"eyeless",
+     r"hollow eyes", r"eyes were (?:hollow|empty|black holes)", r"empty eye sockets",
+     r"(?:skin|flesh) (?:peeled|peeling|rotted|rotting|melted|melting|hung) (?:off|away)?",
+     r"rotting (?:flesh|eyes|corpses?|faces?|hands|body|bodies|teeth|skin)",
+     r"head (?:turned|turns|spun|spins|twisted|twists|rotated) all the way (?:a)?round",
+     r"(?:was|were|is|are|became|becomes|got|gets|get) possessed",
+     r"possessed (?:by (?:a|an|the) (?:demons?|ghosts?|spirits?|evil)|dolls?|toys?|child|"
+     r"children|girl|boy)"),
+    ("fear", "medium", 7,
+     r"(?:cook|cooks|cooked|cooking|roast|roasts|roasted|roasting|boil|boils|boiled|boiling) "
+     r"(?:them|you|her|him|us|the (?:children|kids|boy|girl|child|baby))"
+     r"(?! (?:a|an|some|dinner|breakfast|lunch|supper|tea|soup|pancakes|eggs|something|food|"
+     r"meal|treat|cake|bread)\b)",
+     r"eat (?:them|you|her|him|us|the (?:children|kids|boy|girl|child|baby)) "
+     r"(?:one by one|alive|tonight|for (?:dinner|supper|breakfast|lunch))",
+     r"eat(?:s|ing)? (?:little )?(?:children|kids|babies)"),
+    # Each acceptable in any story, but several in one passage make it too intense for a young
+    # child: they count towards the fear budget (output_policy._FEAR_BUDGET), never alone.
+    ("fear", "low", 0, r"shadows?", r"claws", r"fangs", r"crept", r"creeping", r"lurk(?:s|ed|ing)?",
+     r"moan(?:s|ed|ing)?", r"groan(?:s|ed|ing)?", r"shriek(?:s|ed|ing)?", r"scream(?:s|ed|ing)?",
+     r"darkness", r"coffins?", r"graves?", r"graveyards?", r"tombs?", r"skeletons?", r"dripping",
+     r"slimy", r"rotting", r"dragged", r"grabbed", r"sharp teeth", r"monsters?", r"cages?",
+     r"whisper(?:s|ed|ing)? (?:his|her|their|your|my|the \w+'s|\w+'s) name",
+     r"chased", r"chasing", r"dark (?:woods|forest|cellar|basement|attic)",
+     r"bones rattl(?:ed|ing)", r"scratch(?:ed|ing)? at the (?:door|window)",
+     r"(?:something|thing|creature|monster|it) (?:in|under|inside) (?:the|his|her|my|your) "
+     r"(?:closet|wardrobe|bed|cupboard|cellar|basement)",
+     # "coming for you" is also hide-and-seek ("Ready or not, I'm coming for you!")
+     r"(?:coming|come|comes|came) (?:back )?for (?:you|him|her|them|the (?:boy|girl|children|kids))"
+     r"(?= *(?:[.,;!?]|$|tonight|next))"),
     # weapons (a toy/water/glue gun, a bath bomb or bullet points are not weapons)
     ("weapons", "low", 5, r"swords?", r"spears?", r"bows? and arrows?", r"cannons?",
      r"cannonballs?", r"catapults?"),
@@ -122,7 +182,20 @@ _EN: list[_Entry] = [
      r"bombing", r"dynamite", r"explosives?", r"landmines?", r"missiles?"),
     ("weapons", "high", NEVER, r"machine ?guns?", r"assault rifles?", r"grenades?", r"ak-?47s?",
      r"ar-?15s?", r"uzis?", r"sniper rifles?", r"pipe bombs?", r"suicide bombers?",
-     r"school shootings?", r"mass shootings?"),
+     r"school shootings?", r"mass shootings?",
+     # a weapon brought to school, or a plan to attack one: never, whatever the weapon
+     r"(?<!water )(?<!squirt )(?<!toy )(?<!nerf )(?<!bath )(?<!seed )(?<!glitter )(?<!stink )"
+     r"(?:guns?|rifles?|pistols?|revolvers?|shotguns?|bullets|weapons?|bombs?|knives|knife)"
+     r"\b[^.!?]{0,60}?\b(?:to|at|into|inside) (?:the |his |her |their |my |our )?"
+     r"(?:school|classroom)\b",
+     r"(?:shoot|shoots|shooting|shot|attack|attacks|attacked|attacking|bomb|bombed|bombing|"
+     r"blow up|blew up|blowing up) (?:up )?(?:the |his |her |their |my |our )?school\b"),
+    # threatening someone with a knife (a knife for cooking or whittling is not a weapon)
+    ("weapons", "medium", 10,
+     r"(?:pulled|pulls|pulling|drew|draws|drawing|whipped) (?:out )?(?:a|his|her|their|the) "
+     r"(?:knife|switchblade|flick ?knife|blade)",
+     r"(?:knife|blade|dagger|sword|razor)s? (?:to|against|at) (?:\w+(?:'s)? )?(?:throat|neck)s?",
+     r"switchblades?", r"flick ?knives"),
     # sexual content
     ("sexual", "high", NEVER, r"sex", r"sexy", r"sexual(?:ly|ity)?", r"sexting", r"porn",
      r"porno(?:graphy|graphic)?", r"nudes", r"nudity", r"erotic(?:a)?", r"orgasms?",
@@ -142,7 +215,18 @@ _EN: list[_Entry] = [
      r"take off (?:your|all your) clothes", r"naked (?:photos?|pictures?|pics?|selfies?)",
      r"pussy(?![ -]?(?:cats?|willows?))",
      r"cock(?:s)?(?![ -]?a[ -]doodle)(?! crow)(?! of the walk)",
-     r"dickheads?", r"cumshots?", r"jizz", r"bdsm"),
+     r"dickheads?", r"cumshots?", r"jizz", r"bdsm",
+     r"(?<!chicken )(?<!turkey )(?<!duck )breasts", r"undress(?:ed|es|ing)? each other",
+     r"touch(?:es|ed|ing)? (?:her|his|your|my|their) (?:breasts?|bottom|bum|crotch)",
+     # grooming: asking a child to undress, the "underwear rule" turned upside down
+     r"(?:asked|asks|asking|told|tells|telling|wants?|wanted|made|makes|forced|forces|begged) "
+     r"(?:her|him|you|them|me|the (?:girl|boy|child|children|kids)) to (?:take off "
+     r"(?:her|his|your|their|my|all (?:her|his|your|their|my)) clothes|undress|strip|"
+     r"get undressed|get naked)",
+     r"(?:let|lets|letting|allow|allows) (?:grown-?ups|adults|strangers|men|a man|the man) "
+     r"touch (?:them|you|her|him|me)",
+     r"(?:where|under) (?:\w+ ){0,2}(?:swimsuits?|swimming costumes?|bathing suits?|underwear|"
+     r"pants|knickers) (?:covers?|goes|go)"),
     ("sexual", "low", 6, r"naked(?! mole[ -]rats?)", r"nude"),
     # self-harm: never, at any age
     ("self_harm", "high", NEVER, r"suicid(?:e|es|al)", r"self[- ]?harm(?:ing)?",
@@ -154,11 +238,48 @@ _EN: list[_Entry] = [
      r"cut(?:ting|s)? (?:myself|yourself|himself|herself|themselves) on purpose",
      r"hurt(?:ing|s)? (?:myself|yourself|himself|herself|themselves) on purpose",
      r"slit (?:my|his|her|their|your) wrists?", r"overdos(?:e|es|ed|ing)",
-     r"starv(?:e|ing) (?:myself|herself|himself) on purpose"),
+     r"starv(?:e|ing) (?:myself|herself|himself) on purpose",
+     # wishing to be gone, told without the word suicide
+     r"(?:want|wants|wanted|wanting|wish|wished|wishes|wishing)(?: to| (?:i|he|she|they|you|we) "
+     r"could)? (?:just )?disappear (?:forever|for good|for ever|and never come back)",
+     r"would be (?:happier|better off|better) (?:without (?:me|him|her|them|us)|if (?:i|he|she|"
+     r"they) (?:(?:was|were|had) (?:dead|gone|never born|never been born)|(?:wasn't|weren't) "
+     r"(?:here|around|alive)|died|disappeared))",
+     r"(?:go to sleep|fall asleep|sleep|goes to sleep|falls asleep) and never wake up",
+     r"(?:marks|scars|cuts) on (?:her|his|my|their|your) wrists?",
+     r"(?:don'?t|doesn'?t|didn'?t|do not|does not|did not) want to (?:live|be alive)"
+     r"(?! (?:in|on|with|near|there|here|without)\b)",
+     # the act, or the intent
+     r"(?:want|wants|wanted|going|try|tries|tried|trying|decided|plans?|planned|thought about|"
+     r"thinks about|thinking about|think about) to (?:hurt|harm|cut|punish|burn|kill) "
+     r"(?:myself|yourself|himself|herself|themselves|ourselves)",
+     r"(?:thought|thinks|thinking|think) about (?:hurting|harming|cutting|killing|punishing) "
+     r"(?:myself|yourself|himself|herself|themselves|ourselves)",
+     r"cut(?:s|ting)? (?:his|her|my|their|your) (?:own )?(?:arms|wrists?|thighs|skin)",
+     r"(?:swallowed|swallow|swallows|swallowing|took|take|takes|taking) (?:all|a (?:whole )?bottle "
+     r"of|a handful of|the whole bottle of|every one of)(?: (?:the|her|his|my|their|mum's|mom's|"
+     r"dad's))? (?:pills|tablets|medicine|sleeping pills|painkillers)",
+     # eating disorders
+     r"(?:stopped|stop|stops|refused to|refuses to|refusing to) eat(?:ing)? on purpose",
+     r"starv(?:e|es|ed|ing) (?:myself|herself|himself|themselves|yourself)",
+     r"(?:hate|hated|hates|hating) (?:her|his|my|their|your) (?:own )?body",
+     r"make (?:myself|herself|himself|themselves) (?:sick|throw up) (?:after|on purpose)"),
     # drugs, alcohol, tobacco (medicine from a doctor is not a drug problem)
     ("drugs_alcohol", "high", NEVER, r"cocaine", r"coke line", r"heroin", r"meth",
      r"methamphetamine", r"crack cocaine", r"lsd", r"ecstasy pills?", r"mdma", r"fentanyl",
-     r"opioids?", r"narcotics?", r"drug dealers?", r"(?:smok(?:e|es|ed|ing)|sell(?:s|ing)?) weed",
+     r"opioids?", r"narcotics?", r"drug dealers?",
+     r"(?:smok(?:e|es|ed|ing)|sell(?:s|ing)?|sold|buy(?:s|ing)?|bought|deal(?:s|t|ing)?|"
+     r"roll(?:s|ed|ing)?) (?:some )?weed",
+     r"(?:smok(?:e|es|ed|ing)|roll(?:s|ed|ing)?|lit|light(?:s|ed|ing)?|pass(?:es|ed|ing)?|"
+     r"puff(?:s|ed|ing)? on|shar(?:e|es|ed|ing)) (?:a |the |his |her |their |another )?joints?",
+     r"(?:pills|tablets|drugs|sweets|candy|candies) from (?:a |some )?strangers?",
+     r"(?:took|take|takes|taking|swallowed|popped|pop|pops|popping) (?:some |a few |a couple of )?"
+     r"(?:pills|tablets)(?=[^.!?]{0,40}\b(?:feel (?:happy|good|great|high)|get high|party|"
+     r"stranger))",
+     r"(?:popp(?:ed|ing)|pops) pills",
+     r"high on (?:drugs|glue|weed|pot|pills|cocaine|meth|paint|gas|petrol|fumes|solvents?)",
+     r"(?:sniff|sniffs|sniffed|sniffing|huff|huffs|huffed|huffing) (?:glue|paint|petrol|"
+     r"gasoline|gas|solvents?|markers|aerosols?|lighter fluid)",
      r"marijuana", r"cannabis", r"inject(?:s|ed|ing)? drugs",
      r"snort(?:s|ed|ing)? (?:a line|lines|coke|cocaine)", r"lines? of coke"),
     ("drugs_alcohol", "medium", 12, r"drugs", r"drunk(?:en|ard|ards)?", r"alcoholics?", r"booze",
@@ -176,7 +297,25 @@ _EN: list[_Entry] = [
      r"heil hitler", r"sieg heil", r"white power", r"white supremac(?:y|ist|ists)",
      r"(?:kill|hate|gas) (?:all )?(?:the )?(?:jews|muslims|christians|blacks|whites|gays|"
      r"immigrants|arabs|asians|mexicans)",
-     r"go back to your (?:own )?country", r"subhumans?", r"untermensch"),
+     r"go back to your (?:own )?country", r"subhumans?", r"untermensch",
+     r"(?:get|go) (?:out|away) (?:of|from) (?:our|my|this) country",
+     r"go back (?:to )?where (?:you|they|he|she) (?:came|come) from",
+     r"(?:those|these) people are (?:\w+ )?(?:animals|vermin|rats|savages|scum|dirty|filthy)",
+     # a group insulted as a group
+     r"(?:dirty|filthy|stinking|stinky|smelly|stupid|bloody|lazy|illegal) (?:immigrants?|"
+     r"foreigners?|refugees?|migrants?|jews?|muslims?|arabs?|gypsies|gypsy|mexicans?|africans?|"
+     r"chinese|asians?|blacks?|gays?|indians?)",
+     r"(?:all |most |those |these |the )?(?:muslims|jews|christians|blacks|black people|"
+     r"white people|whites|asians|arabs|mexicans|immigrants|foreigners|refugees|gays|gay people|"
+     r"gypsies|africans|indians|chinese people) (?:are|were) (?:all )?(?:(?:so|too|just|really) )?"
+     r"(?:terrorists|criminals|thieves|animals|dirty|greedy|stupid|dumb|lazy|evil|disgusting|"
+     r"inferior|dangerous|violent|liars|rats|vermin|savages|smelly|ugly)",
+     r"(?:she|he|they)(?:'s|'re| is| are| was| were) (?:black|brown|jewish|muslim|gay|foreign|"
+     r"chinese|mexican|arab|an immigrant|a refugee)(?: and| so)? (?:(?:she|he|they) )?"
+     r"(?:smells?|stinks?|smelly|stinky|dirty|disgusting)",
+     r"(?:don'?t|do not|never) (?:sit|play|talk|stand) (?:next to|near|with) (?:her|him|them),? "
+     r"(?:because )?(?:she|he|they)(?:'s|'re| is| are) (?:black|brown|jewish|muslim|gay|foreign|"
+     r"chinese|mexican|arab|an immigrant|a refugee|disabled)"),
     ("hate", "medium", 12, r"nazis?", r"morons?", r"dumbass(?:es)?", r"(?<!pond )scum(?:bag|bags)?",
      r"fatso", r"fatty(?! acids?)", r"lard ?ass", r"freaks? of nature", r"worthless piece"),
     ("hate", "low", 10, r"stupid(?:est|er|ity)?", r"idiots?", r"idiotic", r"dumb(?:er|est)?",
@@ -206,12 +345,25 @@ _EN: list[_Entry] = [
      r"what(?:'s| is) your (?:address|phone number|home address)",
      r"(?:give|tell|send) me your (?:address|phone number|number|photo|picture|pic|password)",
      r"send (?:me )?(?:a )?(?:photo|picture|pic|selfie)s? of (?:you|yourself)",
-     r"add me on", r"(?:text|dm|message) me (?:at|on)"),
+     r"add me on", r"(?:text|dm|message) me (?:at|on)",
+     # where the child is and when they are alone
+     r"(?:what|which) school (?:do )?you (?:go to|attend)",
+     r"what time (?:do )?you (?:walk|go|get|come) home",
+     r"(?:when|while) your (?:parents|mum|mom|dad|mother|father|family) (?:are|is) (?:asleep|"
+     r"sleeping|out|away|gone|not (?:home|looking|around))",
+     # the groomer's wedge between child and parents
+     r"(?:trust|love|like) me more than (?:you (?:trust|love|like) )?your (?:parents|mum|mom|dad|"
+     r"mother|father|family)",
+     r"keep (?:our|these|this|my|the|your) (?:chats?|messages?|talks?|conversations?|texts?|"
+     r"photos?|pictures?|meetings?|friendship|visits?|games?) (?:a )?secrets?",
+     r"(?:come|comes|came|coming) (?:over )?to (?:my|his|her|their) (?:house|home|flat|apartment|"
+     r"car|van|room|place|hotel)(?: \w+){0,3}? (?:alone|by (?:yourself|herself|himself)|"
+     r"without (?:telling|your))"),
     # Secrets and meetings are ordinary in stories ("the treehouse was our little secret", "come
     # and meet me at the castle"), but they are also the grooming pattern: never in a story.
     ("personal_data", "medium", NEVER, r"our (?:little )?secret",
      r"(?:it'?s|this is) (?:just )?between (?:you and me|us)", r"come (?:and )?meet me",
-     r"are you (?:home )?alone"),
+     r"are you (?:home )?alone", r"(?:our|their) special secret"),
 ]
 _EN_UNIVERSAL = frozenset({
     r"fuck(?:s|ed|er|ers|ing|in|face|head|wit)?", r"motherfuck(?:er|ers|ing)?", r"cunts?",
@@ -229,7 +381,10 @@ _ES: list[_Entry] = [
     ("violence", "medium", 12, r"apuñal(?:ar|ado|ada|ó|aron|ando)",
      r"estrangul(?:ar|ó|ado|ada|aron)",
      r"cadáver(?:es)?", r"violencia", r"secuestr(?:ar|o|ó|ado|ada|aron)"),
-    ("violence", "high", NEVER, r"decapit(?:ar|ó|ado|ada|aron)",
+    ("violence", "high", NEVER,
+     r"(?:le |les |me |te )?cort(?:ó|aron|a|an|ar|aba|aban) (?:la cabeza|las manos|la mano|"
+     r"los dedos|el dedo|las orejas|la oreja|la lengua|los pies|el pie)",
+     r"decapit(?:ar|ó|ado|ada|aron)",
      r"tortur(?:a|as|ar|ó|ado|ada|aron)",
      r"masacre(?:s)?", r"matanza(?:s)?", r"degoll(?:ar|ó|ado|ada|aron)",
      r"descuartiz(?:ar|ó|ado|ada)",
@@ -239,14 +394,23 @@ _ES: list[_Entry] = [
     ("fear", "low", 5, r"pesadillas?", r"aterrador(?:a|es|as)?", r"maldit(?:o|a|os|as)",
      r"calaveras?"),
     ("fear", "low", 6, r"embrujad(?:o|a|os|as)", r"espeluznantes?", r"siniestr(?:o|a|os|as)"),
-    ("fear", "medium", 8, r"zombis?", r"zombies?", r"vampiros?", r"hombres? lobo"),
+    ("fear", "medium", 8, r"zombis?", r"zombies?", r"vampiros?", r"hombres? lobo",
+     r"(?:fantasmas?|figuras?|hombres?|mujer(?:es)?|criaturas?|sombras?|monstruos?|muñec(?:o|a)s?|"
+     r"cosas?) sin (?:ojos|cara|rostro)",
+     r"(?:llevarse|llevará|llevaría|se llevó|comerse|comerá|comería|se comió) a (?:los|las) "
+     r"(?:niños|niñas|pequeños|chicos)"),
+    ("fear", "low", 0, r"sombras?", r"garras", r"colmillos", r"tumbas?", r"ataúd(?:es)?",
+     r"esqueletos?", r"gem(?:ía|ían|ido|idos|ir)", r"gritos?", r"oscuridad", r"monstruos?",
+     r"arrastr(?:ó|aba|ando)", r"jaulas?"),
     ("fear", "medium", 10, r"demonios?", r"demoníac(?:o|a)", r"diablos?", r"satán",
      r"terrorífic(?:o|a|os|as)",
      r"horror(?:es)?", r"horripilantes?"),
     ("weapons", "low", 5, r"espadas?", r"lanzas?", r"flechas?", r"cañones", r"cañón"),
     ("weapons", "low", 7, r"dagas?", r"puñal(?:es)?", r"armas?(?! de (?:agua|juguete))"),
     ("weapons", "medium", 12, r"pistolas?(?! de (?:agua|juguete|burbujas|pegamento))", r"rifles?",
-     r"escopetas?", r"revólver(?:es)?", r"balas?",
+     r"escopetas?", r"revólver(?:es)?", r"balas",
+     # "bala" alone is also the verb: "la oveja bala" (the sheep bleats)
+     r"(?:una|la|esa|otra|cada|de|sin|con|su|primera|última) bala",
      r"(?:le|les|me|te|nos) dispar(?:ó|aron|aba|aban|an|a)",  # "disparó el cañón de agua" is fine
      r"bombas?(?! de (?:agua|baño|semillas|chocolate|crema))", r"explosivos?", r"dinamita",
      r"armas? de fuego", r"munición"),
@@ -254,12 +418,19 @@ _ES: list[_Entry] = [
     ("sexual", "high", NEVER, r"sexo", r"sexual(?:es|mente)?", r"porno(?:grafía|gráfic(?:o|a))?",
      r"violar", r"violación", r"violad(?:o|a|or|ores)", r"eróti(?:co|ca)", r"orgasmos?", r"pene",
      r"vaginas?", r"tetas", r"putas?", r"prostitut(?:a|as|o|os|ción)", r"follar",
-     r"desnúdate", r"partes íntimas", r"pedófilos?", r"abus(?:ar|ó) sexualmente"),
-    ("sexual", "low", 6, r"desnud(?:o|a|os|as)"),
+     r"desnúdate", r"partes íntimas", r"pedófilos?", r"abus(?:ar|ó) sexualmente",
+     # asking a child to undress ("le pidió que se desnudara"); a parent undressing a baby for
+     # the bath is "desnudó al bebé", which this does not match
+     r"que (?:se|te) desnud(?:e|es|en|ara|aras|aran|ase|ases|asen)",
+     r"fotos? (?:de (?:\w+ )?)?desnud(?:o|a|os|as)"),
+    # Folding makes the verb "desnudó al bebé" (undressed the baby) look like "desnudo" (naked).
+    ("sexual", "low", 6, r"desnud(?:o|a|os|as)(?! (?:al|a la|a los|a las|a su|a sus)\b)"),
     ("self_harm", "high", NEVER, r"suicid(?:io|ios|arse|arme|arte|a|ó)", r"matarme",
      r"quitarme la vida",
      r"quitarse la vida", r"hacerme daño", r"autolesi(?:ón|ones|onarse)", r"cortarme las venas",
-     r"quiero morir(?:me)?", r"me quiero morir", r"sobredosis", r"ahorcarme"),
+     r"quiero morir(?:me)?", r"me quiero morir", r"sobredosis", r"ahorcarme",
+     r"(?:quiere|quería|querías|querían|quiso|quisiera|quisiese|quieren) morir(?:se|me|te)?",
+     r"(?:no quiere|no quería|no quiero|ya no quiere) vivir"),
     ("drugs_alcohol", "high", NEVER, r"drogas?", r"cocaína", r"marihuana", r"cannabis",
      r"narcotraficantes?",
      r"narcóticos?", r"porros?", r"drogarse", r"drogad(?:o|a|os|as)"),
@@ -302,8 +473,13 @@ _FR: list[_Entry] = [
      r"étrangl(?:er|é|ée|a|ait)", r"cadavres?",
      r"violence(?! (?:de la|du) (?:tempête|vent|pluie|orage))",
      r"enlev(?:er|é|ée) (?:un|une|des) enfants?",
+     r"jusqu'à ce qu'(?:il|elle|ils|elles) (?:saigne|saignent|ne bouge plus|s'évanouisse)",
+     r"roué(?:e|s|es)? de coups", r"tabass(?:er|é|ée|és|a|ait|aient)",
      r"kidnapp(?:er|é|ée|eur|eurs)"),
-    ("violence", "high", NEVER, r"décapit(?:er|é|ée|a|ation)", r"tortur(?:e|es|er|é|ée|a|ait)",
+    ("violence", "high", NEVER,
+     r"(?:lui |leur |me |te )?(?:coup(?:er|é|a|ait|èrent)|trancher|tranch(?:é|a|ait)) "
+     r"(?:la tête|les mains|la main|les doigts|le doigt|les oreilles|l'oreille|la langue)",
+     r"décapit(?:er|é|ée|a|ation)", r"tortur(?:e|es|er|é|ée|a|ait)",
      r"massacr(?:e|es|er|é|ée|a)", r"égorg(?:er|é|ée|ea|eait)", r"démembr(?:er|é|ée)",
      r"mare de sang", r"couvert(?:e|s|es)? de sang", r"bain de sang"),
     ("violence", "low", 7, r"(?<!pur-)(?<!demi-)sang(?!-froid)(?!-mêlé)", r"sanglant(?:e|s|es)?",
@@ -330,11 +506,15 @@ _FR: list[_Entry] = [
      r"viol", r"viols", r"viol(?:er|é|ée|ait|eur|eurs)", r"érotiques?", r"orgasmes?", r"pénis",
      r"vagins?", r"nichons", r"seins nus", r"putes?", r"salopes?", r"prostitu(?:ée|ées|tion)",
      r"bite", r"baiser (?:avec|quelqu'un)", r"parties intimes", r"pédophiles?",
+     r"f(?:aire|ait|ais|aisait|aisaient|aisons|aites|ont|aisant|erait|eront) l'amour",
      r"déshabille-toi", r"enlève tes vêtements", r"branl(?:er|ette)", r"partouze"),
     ("sexual", "low", 6, r"tout nue?", r"toute nue", r"nudité"),
     ("self_harm", "high", NEVER, r"suicid(?:e|es|er|é|ée|aire|aires)", r"me tuer", r"me suicider",
      r"mettre fin à (?:mes|ses|tes) jours", r"me faire du mal", r"m'automutiler",
      r"automutilation", r"je veux mourir", r"envie de mourir", r"overdose", r"me pendre",
+     r"(?:veux|veut|voulais|voulait|voulaient|voudrais|voudrait|vouloir) mourir",
+     r"(?:ne (?:veux|veut|voulait|voulais) plus|plus envie de) vivre",
+     r"(?:me|te|se|s'|m') ?(?:couper|tailler|taillader|ouvrir|entailler) les (?:veines|poignets)",
      r"me scarifier", r"scarification"),
     ("drugs_alcohol", "high", NEVER, r"drogues?", r"drogu(?:é|ée|és|er)", r"cocaïne", r"cannabis",
      r"marijuana", r"haschisch", r"dealers? de drogue", r"narcotiques?"),
@@ -372,13 +552,18 @@ _FR: list[_Entry] = [
 _DE: list[_Entry] = [
     ("violence", "medium", 10, r"töt(?:en|et|ete|eten|est|e)(?! die zeit)", r"getötet",
      r"(?:ge)?toet(?:en|et|ete|eten)", r"moerder(?:in)?", r"umbring(?:en|t|e)",
-     r"umgebracht", r"bring(?:t|e|en) (?:ihn|sie|dich|mich|euch|uns) um", r"mörder(?:in|innen|s)?"),
+     r"umgebracht", r"bring(?:t|e|en) (?:ihn|sie|dich|mich|euch|uns) um", r"mörder(?:in|innen|s)?",
+     r"verprügel(?:n|t|te|ten|st)?", r"bis (?:er|sie|es) (?:blutete|bluteten|bewusstlos war|"
+     r"sich nicht mehr (?:bewegte|rührte))"),
     ("violence", "medium", 12, r"ermord(?:en|et|ete|eten|ung)", r"mord(?:e|es|s)?",
      r"erstoch(?:en)?",
      r"ersticht", r"erstech(?:en)", r"erwürg(?:en|t|te)", r"leichen?", r"gewalt",
      r"entführ(?:en|t|te|ung)",
      r"missbrauch(?:t|te|en)?"),
-    ("violence", "high", NEVER, r"enthaupt(?:en|et|ete|ung)", r"köpf(?:en|te) (?:ihn|sie)",
+    ("violence", "high", NEVER,
+     r"(?:schnitt|schnitten|hackte|hackten) (?:ihm|ihr|ihnen) (?:die|den|das) (?:hand|hände|finger|"
+     r"kopf|ohren|ohr|zunge|füße|fuß) ab",
+     r"enthaupt(?:en|et|ete|ung)", r"köpf(?:en|te) (?:ihn|sie)",
      r"folter(?:n|t|te|ung)?", r"gefoltert", r"massaker", r"gemetzel", r"abschlacht(?:en|et|ete)",
      r"blutbad", r"blutlache", r"voller blut", r"blutverschmiert(?:e|en|er|es)?",
      r"zerstückel(?:n|t|te)"),
@@ -398,7 +583,8 @@ _DE: list[_Entry] = [
      r"kanonen?", r"katapult(?:e)?"),
     ("weapons", "low", 7, r"dolch(?:e)?", r"waffen?", r"bewaffnet(?:e|en|er)?"),
     ("weapons", "medium", 12, r"pistolen?", r"gewehr(?:e|en|s)?", r"revolver", r"schusswaffen?",
-     r"schüsse", r"erschoss(?:en)?", r"erschieß(?:en|t)", r"bomben?", r"sprengstoff", r"dynamit",
+     r"schüsse(?! (?:aufs|auf das|ins) tor)",  # "drei Schüsse aufs Tor" is football
+     r"erschoss(?:en)?", r"erschieß(?:en|t)", r"bomben?", r"sprengstoff", r"dynamit",
      r"munition", r"patronen?"),
     ("weapons", "high", NEVER, r"maschinengewehr(?:e)?", r"maschinenpistolen?", r"handgranaten?",
      r"granaten?", r"sturmgewehr(?:e)?", r"kalaschnikow"),
@@ -411,9 +597,13 @@ _DE: list[_Entry] = [
      r"mir das leben nehmen", r"sich das leben nehmen", r"ritze mich", r"ritzt sich",
      r"sich ritzen",
      r"mich selbst verletzen",
+     r"sich (?:selbst )?(?:umbringen|umzubringen|umgebracht|töten|zu töten|getötet|verletzen|"
+     r"zu verletzen|ritzen)",
+     r"(?:will|wollte|wollten|möchte|möchten|wolle) (?:nicht mehr leben|sterben)",
      r"selbstverletzung", r"ich will sterben", r"überdosis", r"mich erhängen", r"mich aufhängen"),
     ("drugs_alcohol", "high", NEVER, r"drogen", r"droge", r"kokain", r"heroin", r"crystal meth",
-     r"marihuana", r"cannabis", r"haschisch", r"kiffen", r"gekifft", r"drogendealer"),
+     r"marihuana", r"cannabis", r"haschisch", r"kiff(?:e|st|t|te|ten|en|er)", r"gekifft",
+     r"drogendealer"),
     ("drugs_alcohol", "medium", 12, r"betrunken(?:e|en|er|es)?", r"besoffen(?:e|en|er|es)?",
      r"zigaretten?", r"zigarren?", r"tabak", r"wodka", r"whisky", r"schnaps", r"alkoholiker(?:in)?",
      r"rauch(?:en|t|te) (?:eine )?(?:zigarette|zigarre)"),
@@ -453,7 +643,9 @@ _RU: list[_Entry] = [
      r"убью", r"убьёт", r"убьём", r"убьёшь", r"убьют", r"убийц\w*", r"убийств\w*"),
     ("violence", "medium", 12, r"зарез(?:ал|ала|али|ать|ан)", r"задуш(?:ил|ила|или|ить)",
      r"труп(?:ы|а|ов|ом|ами)?",
-     r"насили\w*", r"похит(?:ил|ила|или|ить|ители|итель)"),
+     r"насили\w*", r"похит(?:ил|ила|или|ить|ители|итель)",
+     r"изби(?:л|ла|ли|ть|вал|вали|вает|вают|т|тый|тая|тые)", r"до крови",
+     r"отруб(?:ил|ила|или|ить) (?:ему |ей |им )?(?:руку|руки|пальцы|палец|ногу|уши|язык)"),
     ("violence", "high", NEVER, r"пытк(?:а|и|у|ой|ами)", r"пытал(?:и)? (?:его|её|их)",
      r"резн(?:я|и|ю)",
      r"расчлен\w*", r"обезглав\w*", r"отрубил(?:а|и)? голов\w*", r"лужа крови", r"луже крови",
@@ -514,7 +706,9 @@ _RU: list[_Entry] = [
      r"еба\w*", r"ебл\w*", r"ебу\w*", r"ебё\w*", r"заеб\w*", r"выеб\w*", r"наеб\w*", r"уеб\w*",
      r"отъеб\w*", r"долбоёб\w*", r"сук(?:а|и|ой)", r"сучар\w*", r"мудак\w*", r"мудил\w*",
      r"гандон\w*",
-     r"залуп\w*", r"шалав\w*", r"хер(?:ня|ню|ни|ом)?", r"нахер", r"нахуй"),
+     r"залуп\w*", r"шалав\w*", r"хер(?:ня|ню|ни|ом)?", r"нахер", r"нахуй",
+     # the interjection, not "позови твою мать" (call your mother)
+     r"(?<!\w )твою (?:ж )?мать(?=\s*[,!…])"),
     ("profanity", "medium", 12, r"говн(?:о|а|ом|ю)", r"дерьм(?:о|а|ом|ово)", r"жоп(?:а|ы|у|ой|е)",
      r"срать",
      r"сран(?:ый|ая|ое|ые)", r"чёрт возьми", r"чёрт побери", r"проклятье", r"задница", r"задницу"),
@@ -554,11 +748,14 @@ _HE: list[_Entry] = [
      r"רובה סער"),
     ("sexual", "high", NEVER, r"סקס(?:י|ית)?", r"פורנו(?:גרפיה)?", r"אונס", r"לאנוס", r"נאנס(?:ה)?",
      r"אנס(?:ו|ה)? (?:אותו|אותה)", r"זונ(?:ה|ות)", r"ציצים", r"ארוטי(?:ת|ים)?", r"אורגזמ(?:ה|ות)",
-     r"איברים מוצנעים", r"תתפשט(?:י)?", r"פדופיל(?:ים)?", r"לזיין", r"זיון", r"מזדיי(?:ן|נת)"),
+     r"איברים מוצנעים", r"תתפשט(?:י)?", r"פדופיל(?:ים)?", r"לזיין", r"זיון", r"מזדיי(?:ן|נת)",
+     r"(?:תמונות|תמונת|צילומי|צילום) עירום"),
     ("sexual", "low", 6, r"עירום", r"עירומ(?:ה|ים)"),
     ("self_harm", "high", NEVER, r"התאבד(?:ות|ה|ו)?", r"להתאבד", r"לפגוע בעצמ(?:י|ו|ה)",
      r"פגיעה עצמית",
      r"לחתוך את עצמ(?:י|ו|ה)", r"אני רוצה למות", r"רוצה למות", r"מנת יתר",
+     r"(?:רצה|רצתה|רציתי|רוצים|רוצות) למות", r"(?:לא רוצה|לא רצה|לא רצתה) לחיות",
+     r"אם (?:אמות|ימות|תמות|לא אהיה|לא יהיה|לא תהיה) (?:כאן )?(?:כולם|אף אחד|העולם)",
      r"לתלות את עצמ(?:י|ו|ה)"),
     ("drugs_alcohol", "high", NEVER, r"סמים", r"קוקאין", r"הרואין", r"מריחואנה", r"חשיש", r"קנאביס",
      r"ג'וינט(?:ים)?", r"סוחר(?:י)? סמים", r"מסומם(?:ת|ים)?"),
@@ -776,11 +973,16 @@ def find_masked(text: str) -> Iterator[tuple[int, int]]:
     """Spans of masked words that unmask to a swear word (the mask does not make it child-safe)."""
     for match in _MASKED_TOKEN.finditer(text):
         token = match.group()
-        if sum(c.isalpha() for c in token) < 2:
+        letters = sum(c.isalpha() for c in token)
+        if letters >= 2:
+            shape = re.compile(
+                "".join(r"\w+" if c == "*" else re.escape(c) for c in re.sub(r"\*+", "*", token))
+            )
+        elif token.count("*") >= 2:
+            # "f***", "s***": one letter says little, so each star must stand for one letter.
+            shape = re.compile("".join(r"\w" if c == "*" else re.escape(c) for c in token))
+        else:
             continue
-        shape = re.compile(
-            "".join(r"\w+" if c == "*" else re.escape(c) for c in re.sub(r"\*+", "*", token))
-        )
         if any(shape.fullmatch(word) for word in _MASKABLE):
             yield match.start(), match.end()
 

@@ -393,7 +393,9 @@ class OutputPolicy:
     def check_sentence(self, sentence: str, *, age: int, language: str) -> SafetyResult:
         """Fast gate for one streamed sentence (typically tens of microseconds)."""
         age, language = normalise_age(age), normalise_language(language)
-        issues = self._lexicon_issues(sentence, age, language)
+        # The fear budget applies within a sentence too, so an intense sentence is stopped
+        # before it is shown rather than only when the chapter is checked as a whole.
+        issues = self._lexicon_issues(sentence, age, language, fear_budget=True)
         issues += personal_data_issues(sentence)
         if language == "en" or looks_english(sentence):
             probability = self._scorer.score(classifier_input(sentence))
@@ -437,6 +439,13 @@ class OutputPolicy:
             elif term.category == "fear":
                 tolerated_fear.append(matched)
         if fear_budget:
+            # One phrase matched by two terms ("monster", "monster under my bed") counts once.
+            phrases = {" ".join(m.lower().split()) for m in tolerated_fear}
+            distinct: list[str] = []
+            for phrase in sorted(phrases, key=len, reverse=True):
+                if not any(phrase in longer for longer in distinct):
+                    distinct.append(phrase)
+            tolerated_fear = distinct
             for below_age, limit in _FEAR_BUDGET:
                 if age < below_age and len(tolerated_fear) >= limit:
                     issues.append(

@@ -23,6 +23,7 @@ from talestream.generation.queue import FairGate
 from talestream.generation.schemas import ChapterEnding
 from talestream.metrics import ReadingMetrics, compute_metrics
 from talestream.safety import OutputPolicy, SafetyResult, split_sentences
+from talestream.safety.moderation import Moderator
 from talestream.stories import safety_log, service
 from talestream.stories.endings import fallback_ending, tidy_ending
 from talestream.stories.events import (
@@ -36,6 +37,7 @@ from talestream.stories.events import (
 )
 from talestream.stories.prompts import (
     PreviousChapter,
+    Reader,
     StoryBrief,
     chapter_messages,
     ending_messages,
@@ -97,6 +99,7 @@ class StoryWorkflow:
         db: Database,
         max_attempts: int,
         max_tokens: int | None,
+        moderator: Moderator | None = None,
     ) -> None:
         self.model = model
         self.gate = gate
@@ -104,6 +107,7 @@ class StoryWorkflow:
         self.db = db
         self.max_attempts = max_attempts
         self.max_tokens = max_tokens
+        self.moderator = moderator
 
     async def run(self, job: StoryJob) -> AsyncGenerator[WorkflowEvent]:
         yield NodeEvent(node="workflow", status="started")
@@ -160,12 +164,7 @@ class StoryWorkflow:
             yield NodeEvent(node="safety_check", status="started")
             if rejected is None:
                 assert ending is not None
-                safety = await asyncio.to_thread(
-                    self.policy.check_text,
-                    _checked_text(attempt.text, ending),
-                    age=reader.age,
-                    language=reader.language,
-                )
+                safety = await self._check_chapter(_checked_text(attempt.text, ending), reader)
             else:
                 safety = rejected
             yield SafetyChecked(result=safety, attempt=attempt.number)
@@ -224,6 +223,23 @@ class StoryWorkflow:
             safety=safety,
             attempts=attempt.number,
         )
+
+    async def _check_chapter(self, text: str, reader: Reader) -> SafetyResult:
+        """The offline policy, then (when configured) the model-based moderator on top."""
+        result = await asyncio.to_thread(
+            self.policy.check_text, text, age=reader.age, language=reader.language
+        )
+        if self.moderator is None:
+            return result
+        try:
+            extra = await self.moderator.check(text, age=reader.age, language=reader.language)
+        except ModelError as exc:
+            # Fail closed: without the moderator's verdict the chapter is not saved.
+            raise ModelError(
+                f"the safety moderator could not check this story ({exc})",
+                code="MODERATION_UNAVAILABLE",
+            ) from None
+        return SafetyResult.from_issues([*result.issues, *extra]) if extra else result
 
     async def _record_rejection(self, job: StoryJob, attempt: int, result: SafetyResult) -> None:
         async with self.db.sessions() as session:
