@@ -1,0 +1,166 @@
+"""A running talestream server over HTTP: login, lookups, and the GET SSE stream.
+
+The stream is read line by line as it arrives (httpx streaming), parsed as Server-Sent Events and
+mapped to the terminal's events, so text shows up as the server sends it. Leaving the stream early
+(Ctrl-C) closes the response; the server sees the disconnect, stops the model and saves nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import uuid
+from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+
+from talestream.stories.schemas import ChildStoryParams
+from talestream.terminal.events import (
+    ChildInfo,
+    ClientError,
+    ClientEvent,
+    StoryInfo,
+    from_wire,
+    pick_child,
+)
+
+API = "/api/v1"
+STREAM_PATH = f"{API}/stories/generate/stream"
+# The server sends a heartbeat at least every 15 s, so a minute of silence means it is gone.
+TIMEOUT = httpx.Timeout(10.0, read=60.0)
+
+
+@dataclass(frozen=True, slots=True)
+class SseMessage:
+    event: str
+    data: str
+
+
+async def iter_sse(lines: AsyncIterable[str]) -> AsyncIterator[SseMessage]:
+    """Server-Sent Events from decoded lines (WHATWG rules for the fields this API uses):
+    `:` comments (heartbeats) are skipped, `data:` lines join with newlines, a blank line ends an
+    event, and an unfinished event at the end of the stream is dropped."""
+    event, data = "message", []
+    async for line in lines:
+        if not line:
+            if data:
+                yield SseMessage(event, "\n".join(data))
+            event, data = "message", []
+            continue
+        if line.startswith(":"):
+            continue
+        name, _, value = line.partition(":")
+        value = value.removeprefix(" ")
+        if name == "event":
+            event = value
+        elif name == "data":
+            data.append(value)
+
+
+async def _refusal(response: httpx.Response) -> ClientError:
+    """The API's error JSON `{"detail", "code"}` as a ClientError (any status >= 400)."""
+    await response.aread()
+    try:
+        body: Any = response.json()
+    except ValueError:
+        body = None
+    detail = body.get("detail") if isinstance(body, dict) else None
+    code = body.get("code") if isinstance(body, dict) else None
+    if not isinstance(detail, str):
+        detail = f"the server answered {response.status_code} {response.reason_phrase}"
+    return ClientError(code or f"HTTP_{response.status_code}", detail, response.status_code)
+
+
+class RemoteSource:
+    """A StorySource backed by a talestream server (see terminal.session)."""
+
+    def __init__(self, http: httpx.AsyncClient) -> None:
+        self.http = http
+
+    @classmethod
+    @asynccontextmanager
+    async def connect(
+        cls,
+        url: str,
+        *,
+        token: str | None = None,
+        email: str | None = None,
+        password: str | None = None,
+    ) -> AsyncIterator[RemoteSource]:
+        base = url.rstrip("/")
+        async with httpx.AsyncClient(base_url=base, timeout=TIMEOUT) as http:
+            source = cls(http)
+            refresh: str | None = None
+            if token is None:
+                if not email or password is None:
+                    raise ClientError(
+                        "UNAUTHORIZED", "--url needs --token, or --email and a password"
+                    )
+                # The OAuth2 form gives tokens only; /login would also start a browser session.
+                tokens = await source._json(
+                    "POST", f"{API}/auth/token", data={"username": email, "password": password}
+                )
+                token, refresh = tokens["access_token"], tokens["refresh_token"]
+            http.headers["Authorization"] = f"Bearer {token}"
+            try:
+                yield source
+            finally:
+                if refresh is not None:
+                    await source._logout(refresh)
+
+    async def _json(self, method: str, path: str, **kwargs: Any) -> Any:
+        try:
+            response = await self.http.request(method, path, **kwargs)
+        except httpx.HTTPError as exc:
+            raise self._unreachable(exc) from None
+        if response.status_code >= 400:
+            raise await _refusal(response)
+        return response.json()
+
+    def _unreachable(self, exc: httpx.HTTPError) -> ClientError:
+        reason = str(exc) or type(exc).__name__
+        return ClientError("CONNECTION_FAILED", f"talking to {self.http.base_url} failed: {reason}")
+
+    async def _logout(self, refresh: str) -> None:
+        """A login made for this run is signed out again, so no live refresh token lingers."""
+        with contextlib.suppress(httpx.HTTPError):  # best effort: the tokens expire anyway
+            await self.http.post(f"{API}/auth/logout", json={"refresh_token": refresh}, timeout=3)
+
+    async def child(self, name_or_id: str) -> ChildInfo:
+        if name_or_id.strip().isdigit():
+            found = await self._json("GET", f"{API}/children/{int(name_or_id)}")
+            return ChildInfo(found["id"], found["name"])
+        children = await self._json("GET", f"{API}/children/")
+        return pick_child([ChildInfo(c["id"], c["name"]) for c in children], name_or_id)
+
+    async def story(self, story_id: uuid.UUID) -> StoryInfo:
+        story = await self._json("GET", f"{API}/stories/{story_id}")
+        last = story["chapters"][-1] if story["chapters"] else None
+        return StoryInfo(
+            id=uuid.UUID(story["id"]),
+            child_id=story["child_id"],
+            theme=story["theme"],
+            title=story["title"],
+            next_chapter=(last["number"] + 1) if last else 1,
+            question=last["choice_question"] if last else "",
+            choices=tuple(c["text"] for c in last["choices"]) if last else (),
+        )
+
+    async def chapter(self, params: ChildStoryParams) -> AsyncGenerator[ClientEvent]:
+        query = params.model_dump(mode="json", exclude_none=True)
+        headers = {"Accept": "text/event-stream"}
+        try:
+            async with self.http.stream("GET", STREAM_PATH, params=query, headers=headers) as r:
+                if r.status_code >= 400:
+                    raise await _refusal(r)
+                async for message in iter_sse(r.aiter_lines()):
+                    if message.event != "story_chunk":
+                        continue
+                    event = from_wire(json.loads(message.data))
+                    if event is not None:
+                        yield event
+        except httpx.HTTPError as exc:
+            raise self._unreachable(exc) from None

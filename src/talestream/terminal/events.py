@@ -1,0 +1,186 @@
+"""What the terminal shows, whichever way a story arrives.
+
+In-process, `terminal.local` maps the workflow's typed events to these; over HTTP, `from_wire` maps
+the GET stream's `story_chunk` payloads. The renderer and the chapter loop only know this module,
+so both modes look and behave the same. Kept free of server imports: `--url` starts fast.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+USAGE = "USAGE"  # ClientError code for a command line that cannot work; exit code 2
+
+
+class ClientError(Exception):
+    """A request was refused or could not be made: an ApiError in-process, an HTTP error JSON
+    (`{"detail", "code"}`) over `--url`, or a connection problem. Printed, then exit 1."""
+
+    def __init__(self, code: str, message: str, status: int | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class StageStarted:
+    node: str  # workflow, generate_content, safety_check, calculate_metrics, save
+    attempt: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class StageDone:
+    node: str
+
+
+@dataclass(frozen=True, slots=True)
+class Queued:
+    position: int  # stories ahead of this one at the model
+
+
+@dataclass(frozen=True, slots=True)
+class Retrying:
+    """The text shown so far failed the safety check: throw it away, attempt `attempt` follows."""
+
+    attempt: int
+
+
+@dataclass(frozen=True, slots=True)
+class TextChunk:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TextDone:
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class SafetyVerdict:
+    approved: bool
+    score: float
+    attempt: int
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ChapterSaved:
+    story_id: uuid.UUID
+    chapter_number: int
+    title: str
+    question: str
+    choices: tuple[str, ...]
+    reading_minutes: int
+    vocabulary_level: str
+    educational_elements: tuple[str, ...]
+    safety_score: float
+
+
+@dataclass(frozen=True, slots=True)
+class StreamFailed:
+    code: str
+    message: str
+
+
+ClientEvent = (
+    StageStarted
+    | StageDone
+    | Queued
+    | Retrying
+    | TextChunk
+    | TextDone
+    | SafetyVerdict
+    | ChapterSaved
+    | StreamFailed
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ChildInfo:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoryInfo:
+    """What `--continue STORY_ID` needs: whose story, and how its last chapter ended."""
+
+    id: uuid.UUID
+    child_id: int | None
+    theme: str
+    title: str
+    next_chapter: int
+    question: str
+    choices: tuple[str, ...]
+
+
+def from_wire(payload: dict[str, Any]) -> ClientEvent | None:
+    """One `story_chunk` payload `{"type", "data"}` of the GET stream (docs/streaming.md).
+    Types this client does not show (`metadata`: the same facts arrive with `complete`) and
+    types added later map to None."""
+    kind, data = payload.get("type"), payload.get("data") or {}
+    if kind == "content":
+        return TextChunk(data["chunk"]) if data.get("chunk") else TextDone()
+    if kind == "node_event":
+        node, status = data["node"], data["status"]
+        if status == "started":
+            return StageStarted(node, int(data.get("attempt", 1)))
+        if status == "completed":
+            return StageDone(node)
+        if status == "queued":
+            return Queued(int(data.get("position", 1)))
+        if status == "retry":
+            return Retrying(int(data.get("attempt", 2)))
+        return None
+    if kind == "safety_check":
+        return SafetyVerdict(
+            approved=bool(data["approved"]),
+            score=float(data["score"]),
+            attempt=int(data.get("attempt", 1)),
+            categories=tuple(i["category"] for i in data.get("issues", [])),
+        )
+    if kind == "complete":
+        return ChapterSaved(
+            story_id=uuid.UUID(data["story_id"]),
+            chapter_number=int(data["chapter_number"]),
+            title=data.get("title", ""),
+            question=data["choice_question"],
+            choices=tuple(c["text"] for c in data["choices"]),
+            reading_minutes=int(data["estimated_reading_time"]),
+            vocabulary_level=data["vocabulary_level"],
+            educational_elements=tuple(data.get("educational_elements", [])),
+            safety_score=float(data["safety_score"]),
+        )
+    if kind == "error":
+        return StreamFailed(data.get("code", "ERROR"), data.get("message", "generation failed"))
+    return None
+
+
+def pick_child(children: Sequence[ChildInfo], name: str) -> ChildInfo:
+    """The parent's child called `name` (case-insensitive); a clear error when none or several."""
+    matches = [c for c in children if c.name.casefold() == name.strip().casefold()]
+    if len(matches) == 1:
+        return matches[0]
+    if matches:
+        ids = ", ".join(str(c.id) for c in matches)
+        raise ClientError(
+            "AMBIGUOUS_CHILD", f"more than one child is called {name}: use an id ({ids})"
+        )
+    known = ", ".join(f"{c.name} ({c.id})" for c in children) or "none yet"
+    raise ClientError("NOT_FOUND", f"no child profile called {name}; this account has: {known}")
+
+
+def describe_invalid(exc: ValidationError) -> str:
+    """A pydantic error as one readable line: `field: problem; ...`."""
+    parts = []
+    for error in exc.errors():
+        field = ".".join(str(p) for p in error["loc"])
+        message = error["msg"].removeprefix("Value error, ")
+        parts.append(f"{field}: {message}" if field else message)
+    return "; ".join(parts)
