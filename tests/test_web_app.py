@@ -275,6 +275,18 @@ async def test_a_parent_watches_a_story_stream_in_and_rereads_it(
         await expect(page.locator(".chosen")).to_contain_text("Climb the oak tree to say hello")
         assert await page.evaluate(NO_HORIZONTAL_SCROLL)
 
+        # Deleting asks first: "Keep" changes nothing, confirming removes the story for real.
+        await page.get_by_role("navigation").get_by_role("link", name="Library").click()
+        await card.get_by_role("button", name="Delete").click()
+        confirm = card.get_by_role("group", name="Confirm delete")
+        await confirm.get_by_role("button", name="Keep").click()
+        await expect(confirm).to_have_count(0)
+        assert await count_rows(db, "stories") == 1
+        await card.get_by_role("button", name="Delete").click()
+        await confirm.get_by_role("button", name="Delete").click()
+        await expect(page.locator(".story-card")).to_have_count(0)
+        assert await count_rows(db, "stories") == 0
+
 
 async def test_an_unsafe_theme_gets_a_kind_explanation(
     slow_server: LiveServer, db: Database

@@ -268,6 +268,38 @@ function problemNotice(problem, { retry, extra = [] } = {}) {
   return notice({ ...info, actions });
 }
 
+/**
+ * An inline "are you sure?" for a destructive button: the trigger hides, the question and
+ * Yes/Keep buttons appear in `into`; Keep puts everything back, Yes runs `action` (errors go to
+ * `slot`).
+ */
+function confirmInline(trigger, { into, label, question, yes, working, slot, action, small = false }) {
+  const size = small ? ' btn-small' : '';
+  trigger.addEventListener('click', () => {
+    trigger.hidden = true;
+    const confirmButton = button(yes, { class: `btn btn-danger${size}` });
+    const keep = button('Keep', { class: `btn btn-secondary${size}` });
+    const box = h('div', { class: 'confirm', role: 'group', 'aria-label': label },
+      h('p', {}, question), confirmButton, keep);
+    keep.addEventListener('click', () => {
+      box.remove();
+      trigger.hidden = false;
+      trigger.focus();
+    });
+    confirmButton.addEventListener('click', async () => {
+      const restore = busy(confirmButton, working);
+      try {
+        await action();
+      } catch (problem) {
+        restore();
+        showProblem(slot, problem);
+      }
+    });
+    into.append(box);
+    confirmButton.focus();
+  });
+}
+
 function showProblem(slot, problem, options) {
   if (!(problem instanceof Problem)) {
     console.error(problem);
@@ -757,38 +789,19 @@ async function viewEditChild(view, ctx) {
   });
   const danger = h('section', { class: 'danger-zone' });
   const removeSlot = h('div', { class: 'form-message' });
-  const askRemove = button(`Remove ${child.name}`, {
-    class: 'btn btn-danger-quiet',
-    onclick: () => {
-      askRemove.hidden = true;
-      const confirmRemove = button(`Yes, remove ${child.name}`, { class: 'btn btn-danger' });
-      const keep = button('Keep', { class: 'btn btn-secondary' });
-      const question = h(
-        'div',
-        { class: 'confirm', role: 'group', 'aria-label': 'Confirm removal' },
-        h('p', {}, `Remove ${child.name}'s profile and all of ${child.name}'s stories? This can't be undone.`),
-        confirmRemove,
-        keep,
-      );
-      keep.addEventListener('click', () => {
-        question.remove();
-        askRemove.hidden = false;
-        askRemove.focus();
-      });
-      confirmRemove.addEventListener('click', async () => {
-        const restore = busy(confirmRemove, 'Removing…');
-        try {
-          await api(`/children/${child.id}`, { method: 'DELETE' });
-          state.children = null;
-          state.flash = { tone: 'success', title: `Removed ${child.name}'s profile.` };
-          go('#/children');
-        } catch (problem) {
-          restore();
-          showProblem(removeSlot, problem);
-        }
-      });
-      danger.append(question);
-      confirmRemove.focus();
+  const askRemove = button(`Remove ${child.name}`, { class: 'btn btn-danger-quiet' });
+  confirmInline(askRemove, {
+    into: danger,
+    label: 'Confirm removal',
+    question: `Remove ${child.name}'s profile and all of ${child.name}'s stories? This can't be undone.`,
+    yes: `Yes, remove ${child.name}`,
+    working: 'Removing…',
+    slot: removeSlot,
+    action: async () => {
+      await api(`/children/${child.id}`, { method: 'DELETE' });
+      state.children = null;
+      state.flash = { tone: 'success', title: `Removed ${child.name}'s profile.` };
+      go('#/children');
     },
   });
   danger.append(removeSlot, askRemove);
@@ -1582,34 +1595,18 @@ function storyCard(story, childName, onDeleted) {
     h('div', { class: 'story-card__actions' }, remove),
     slot,
   );
-  remove.addEventListener('click', () => {
-    remove.hidden = true;
-    const yes = button('Delete', { class: 'btn btn-danger btn-small' });
-    const no = button('Keep', { class: 'btn btn-secondary btn-small' });
-    const confirm = h(
-      'div',
-      { class: 'confirm', role: 'group', 'aria-label': 'Confirm delete' },
-      h('p', {}, `Delete “${story.title}”? This can't be undone.`),
-      yes,
-      no,
-    );
-    no.addEventListener('click', () => {
-      confirm.remove();
-      remove.hidden = false;
-      remove.focus();
-    });
-    yes.addEventListener('click', async () => {
-      const restore = busy(yes, 'Deleting…');
-      try {
-        await api(`/stories/${story.id}`, { method: 'DELETE' });
-        onDeleted(item);
-      } catch (problem) {
-        restore();
-        showProblem(slot, problem);
-      }
-    });
-    $('.story-card__actions', item).append(confirm);
-    yes.focus();
+  confirmInline(remove, {
+    into: $('.story-card__actions', item),
+    label: 'Confirm delete',
+    question: `Delete “${story.title}”? This can't be undone.`,
+    yes: 'Delete',
+    working: 'Deleting…',
+    small: true,
+    slot,
+    action: async () => {
+      await api(`/stories/${story.id}`, { method: 'DELETE' });
+      onDeleted(item);
+    },
   });
   return item;
 }
