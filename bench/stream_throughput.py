@@ -70,6 +70,7 @@ async def read_stream(port: int, path: str, headers: dict[str, str]) -> tuple[fl
     events = 0
     tail = b""
     while chunk := await reader.read(1 << 16):
+        chunk = chunk.replace(b"\r\n", b"\n")  # sse-starlette ends lines with CRLF
         if first is None and b"data: " in chunk:
             first = time.perf_counter()
         if content_end is None and b'"is_complete": true' in tail + chunk:
@@ -145,6 +146,16 @@ def main() -> None:
         raw = asyncio.run(
             measure(raw_port, lambda n: f"/stream?n={n}", {}, args.events, args.first_events)
         )
+    layers_port = free_port()
+    with server([*uvicorn, "--port", str(layers_port), "bench.sse_layers:app"], env, layers_port):
+        ours = asyncio.run(
+            measure(layers_port, lambda n: f"/ours?n={n}", {}, args.events, args.first_events)
+        )
+        theirs = asyncio.run(
+            measure(
+                layers_port, lambda n: f"/sse-starlette?n={n}", {}, args.events, args.first_events
+            )
+        )
     subprocess.run(
         [sys.executable, "-m", "talestream", "db", "upgrade"],
         env=env,
@@ -187,6 +198,14 @@ def main() -> None:
     print("| app | per second | vs raw | first event p50 ms | first event p99 ms |")
     print("|---|---|---|---|---|")
     print(f"| raw ASGI, events | {raw[0]:,.0f} | 1.00 | {raw[2]:.2f} | {raw[3]:.2f} |")
+    for name, row in (
+        ("FastAPI + our EventStreamResponse", ours),
+        ("FastAPI + sse-starlette EventSourceResponse", theirs),
+    ):
+        print(
+            f"| {name}, events | {row[0]:,.0f} | {row[0] / raw[0]:.2f} | {row[2]:.2f} | "
+            f"{row[3]:.2f} |"
+        )
     print(
         f"| talestream worst case (a sentence per token), events | {worst[0]:,.0f} | "
         f"{worst[0] / raw[0]:.2f} | {worst[2]:.2f} | {worst[3]:.2f} |"
