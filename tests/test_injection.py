@@ -42,7 +42,7 @@ INJECTIONS = [
 @pytest.fixture
 def recorded(live_server: LiveServer) -> list[list[dict]]:
     """Every message list the scripted model is asked to continue, during this test."""
-    model = live_server.app.state.workflow.model
+    model = live_server.app.state.services.workflow.model
     calls: list[list[dict]] = []
     original = model.stream
 

@@ -232,7 +232,7 @@ async def test_disconnect_mid_stream_cancels_generation_and_saves_nothing(
     async with httpx.AsyncClient(base_url=slow_server.url, timeout=30) as client:
         auth = await bearer_for(client)
         child_id = await new_child(client, auth)
-        gate = slow_server.app.state.gate
+        gate = slow_server.app.state.services.gate
         seen = ""
         async with client.stream(
             "GET", STREAM, params={"child_id": child_id, "theme": "adventure"}, headers=auth

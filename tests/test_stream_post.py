@@ -103,5 +103,5 @@ async def test_disconnect_saves_nothing(slow_server: LiveServer, db: Database) -
                 if '"type": "content"' in line:
                     break
         await asyncio.sleep(1.0)
-        assert slow_server.app.state.gate.running == 0
+        assert slow_server.app.state.services.gate.running == 0
     assert await count_rows(db, "stories") == 0

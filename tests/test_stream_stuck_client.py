@@ -45,7 +45,7 @@ async def test_a_reader_that_stops_reading_is_dropped(impatient_server: LiveServ
         f"GET /api/v1/stories/generate/stream?child_id={child}&theme=sea HTTP/1.1\r\n"
         f"Host: x\r\nAuthorization: {auth['Authorization']}\r\n\r\n".encode()
     )
-    gate = impatient_server.app.state.gate
+    gate = impatient_server.app.state.services.gate
     try:
         started = time.monotonic()
         while gate.running == 0 and time.monotonic() - started < 5:  # noqa: ASYNC110

@@ -29,13 +29,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with open_services(settings) as services:
             app.state.services = services
-            # Routers read these directly: one attribute lookup on every request.
-            app.state.db = services.db
-            app.state.model = services.model
-            app.state.gate = services.gate
-            app.state.input_policy = services.input_policy
-            app.state.workflow = services.workflow
-            app.state.rate_limits = services.rate_limits
             yield
 
     app = FastAPI(

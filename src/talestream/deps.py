@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,17 +11,25 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from talestream.config import Settings
 from talestream.db.base import Database
 
+if TYPE_CHECKING:
+    from talestream.services import Services
+
 
 def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
+def get_services(request: Request) -> Services:
+    """What the app's lifespan opened: database, model, gate, policies, workflow, rate limits."""
+    return request.app.state.services
+
+
 def get_database(request: Request) -> Database:
-    return request.app.state.db
+    return get_services(request).db
 
 
 async def get_db(request: Request) -> AsyncIterator[AsyncSession]:
-    async with request.app.state.db.sessions() as session:
+    async with get_database(request).sessions() as session:
         yield session
 
 

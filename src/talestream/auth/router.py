@@ -21,8 +21,7 @@ from talestream.auth.schemas import (
     TokenPair,
 )
 from talestream.config import Settings
-from talestream.deps import DbDep, SettingsDep
-from talestream.ratelimit import RateLimits
+from talestream.deps import DbDep, SettingsDep, get_services
 from talestream.users.schemas import UserOut
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
@@ -52,7 +51,7 @@ async def register(body: RegisterRequest, db: DbDep) -> UserOut:
 
 
 async def _limit_login(request: Request, email: str) -> None:
-    limits: RateLimits = request.app.state.rate_limits
+    limits = get_services(request).rate_limits
     client = request.client.host if request.client else "unknown"
     await limits.check(limits.login, client, email.lower(), what="login attempts")
 

@@ -14,9 +14,8 @@ from sqlalchemy import func, select
 
 from talestream.auth.dependencies import CurrentUser
 from talestream.children.service import get_owned_child
-from talestream.deps import DbDep
+from talestream.deps import DbDep, get_services
 from talestream.errors import ApiError
-from talestream.ratelimit import RateLimits
 from talestream.sse import EventStreamResponse
 from talestream.stories import service
 from talestream.stories.encoders import (
@@ -57,11 +56,11 @@ FAILURE_STATUS = {
 
 
 def _workflow(request: Request) -> StoryWorkflow:
-    return request.app.state.workflow
+    return get_services(request).workflow
 
 
 async def _limit_generation(request: Request, user_id: int) -> None:
-    limits: RateLimits = request.app.state.rate_limits
+    limits = get_services(request).rate_limits
     await limits.check(limits.generate, "user", str(user_id), what="stories")
 
 
@@ -84,7 +83,7 @@ async def generate_stream(
     """Stream a chapter for a child profile as `event: story_chunk` Server-Sent Events
     (streaming-api-quick-reference.md). Works with a Bearer token or the cookie session, so a
     browser's native `EventSource(url, {withCredentials: true})` can use it."""
-    job = await child_story_job(db, request.app.state.input_policy, user, params)
+    job = await child_story_job(db, get_services(request).input_policy, user, params)
     await _limit_generation(request, user.id)
     await db.close()  # an open stream must not hold a database connection
     return _stream(request, encode_story_chunks(_workflow(request).run(job)))
@@ -97,7 +96,7 @@ async def generate_stream_post(
     """Stream a new story as `data:` messages `started`, `content`, `completed`, `error`
     (streaming-story-generation-api.md). Saved only after the whole story passed every check;
     a client that disconnects leaves nothing behind."""
-    job = await parent_story_job(db, request.app.state.input_policy, user, body)
+    job = await parent_story_job(db, get_services(request).input_policy, user, body)
     await _limit_generation(request, user.id)
     await db.close()
     return _stream(request, encode_data_messages(_workflow(request).run(job), job.brief.title))
@@ -108,7 +107,7 @@ async def generate(
     request: Request, params: ChildStoryParams, user: CurrentUser, db: DbDep
 ) -> dict[str, Any]:
     """Generate a chapter without streaming; returns the payload of the `complete` event."""
-    job = await child_story_job(db, request.app.state.input_policy, user, params)
+    job = await child_story_job(db, get_services(request).input_policy, user, params)
     await _limit_generation(request, user.id)
     await db.close()
     async for event in _workflow(request).run(job):
