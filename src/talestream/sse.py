@@ -56,7 +56,6 @@ class EventStreamResponse(Response):
         self.events = events
         self.heartbeat = heartbeat
         self.send_timeout = send_timeout
-        self.disconnected = False
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:  # type: ignore[override]
         loop = asyncio.get_running_loop()
@@ -85,7 +84,6 @@ class EventStreamResponse(Response):
             if not state.cancelled_by_watcher:
                 raise
             producer.uncancel()
-            self.disconnected = True
         finally:
             state.finished = True
             watcher.cancel()
