@@ -150,11 +150,7 @@ class StoryWorkflow:
                         "the story model wrote no story text", code="MODEL_BAD_OUTPUT"
                     ) from None
                 attempt = _Attempt(attempt.number + 1)
-                yield NodeEvent(
-                    node="generate_content",
-                    status="retry",
-                    detail={"attempt": attempt.number, "discard": True},
-                )
+                yield _retry(attempt)
                 continue
             finally:
                 self.gate.leave(ticket)
@@ -182,11 +178,7 @@ class StoryWorkflow:
                 )
                 return
             attempt = _Attempt(attempt.number + 1)
-            yield NodeEvent(
-                node="generate_content",
-                status="retry",
-                detail={"attempt": attempt.number, "discard": True},
-            )
+            yield _retry(attempt)
 
         assert ending is not None and safety is not None
         yield NodeEvent(node="calculate_metrics", status="started")
@@ -325,6 +317,13 @@ class StoryWorkflow:
         # The chapter itself passed every check; plain choices beat losing the story.
         log.warning("model gave no usable chapter ending; using the plain one")
         return fallback_ending(job.brief)
+
+
+def _retry(attempt: _Attempt) -> NodeEvent:
+    """Tells the client a new attempt starts and the text shown so far must go."""
+    return NodeEvent(
+        node="generate_content", status="retry", detail={"attempt": attempt.number, "discard": True}
+    )
 
 
 def _checked_text(text: str, ending: ChapterEnding) -> str:
