@@ -15,14 +15,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncGenerator, Mapping
 from typing import Any
 
 from starlette.background import BackgroundTask
 from starlette.responses import Response
-
-Scope = dict[str, Any]
-Message = dict[str, Any]
+from starlette.types import Receive, Scope, Send
 
 HEARTBEAT = b": keep-alive\n\n"
 STREAM_HEADERS: tuple[tuple[bytes, bytes], ...] = (
@@ -38,7 +36,7 @@ class EventStreamResponse(Response):
 
     def __init__(
         self,
-        events: AsyncIterator[bytes],
+        events: AsyncGenerator[bytes],  # closed (aclose) when the stream ends
         *,
         heartbeat: float = 15.0,
         send_timeout: float = 30.0,
@@ -57,7 +55,7 @@ class EventStreamResponse(Response):
         self.heartbeat = heartbeat
         self.send_timeout = send_timeout
 
-    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:  # type: ignore[override]
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         loop = asyncio.get_running_loop()
         producer = asyncio.current_task()
         assert producer is not None
@@ -87,11 +85,11 @@ class EventStreamResponse(Response):
         finally:
             state.finished = True
             watcher.cancel()
-            aclose = getattr(self.events, "aclose", None)
-            if aclose is not None:
-                await aclose()
+            await self.events.aclose()
 
-    async def _watch(self, receive: Any, send: Any, producer: asyncio.Task[Any], state: _State):
+    async def _watch(
+        self, receive: Receive, send: Send, producer: asyncio.Task[Any], state: _State
+    ) -> None:
         loop = asyncio.get_running_loop()
         tick = min(self.heartbeat, self.send_timeout) / 2
         while not state.finished:

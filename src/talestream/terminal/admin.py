@@ -37,9 +37,9 @@ async def find_parent(session: AsyncSession, email: str | None) -> User:
         raise ClientError("NOT_FOUND", "no accounts yet: create one with `talestream user create`")
     if count > 1:
         raise ClientError("EMAIL_REQUIRED", f"this database has {count} accounts: pass --email")
-    user = await session.scalar(select(User))
-    assert user is not None
-    return user
+    only: User | None = await session.scalar(select(User))
+    assert only is not None
+    return only
 
 
 async def create_user(db: Database, email: str, name: str, password: str) -> User:
