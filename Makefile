@@ -9,7 +9,7 @@ LOCK := requirements.lock
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint typecheck format check-format lock bench clean
+.PHONY: run test lint typecheck format check-format lock bench bench-concurrency clean
 
 $(STAMP): pyproject.toml $(LOCK)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ lock: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.stream_throughput
+
+# N = 300, 1,000 and 3,000 live story streams on one worker beside raw ASGI (a few minutes).
+bench-concurrency: $(STAMP)
+	$(BIN)/python -m bench.concurrency --json test-artifacts/concurrency.json
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .mypy_cache .coverage

@@ -17,45 +17,14 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[1]
+from bench.common import ROOT, free_port, pct, server
+
 PASSWORD = "bench-password-42"
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def server(args: list[str], env: dict[str, str], port: int) -> Iterator[str]:
-    proc = subprocess.Popen(
-        args, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                httpx.get(url + "/health", timeout=1)
-                break
-            except httpx.TransportError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    err = proc.stderr.read() if proc.stderr else ""
-                    raise RuntimeError(f"server did not start: {err}") from None
-                time.sleep(0.1)
-        yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 async def read_stream(port: int, path: str, headers: dict[str, str]) -> tuple[float, float, int]:
@@ -81,11 +50,6 @@ async def read_stream(port: int, path: str, headers: dict[str, str]) -> tuple[fl
     writer.close()
     assert first is not None, f"no event arrived: {tail[:200]!r}"
     return first - start, end - first, events - 1  # minus the header terminator
-
-
-def pct(values: list[float], p: float) -> float:
-    values = sorted(values)
-    return values[min(len(values) - 1, int(p * len(values)))]
 
 
 async def measure(
@@ -165,7 +129,7 @@ def main() -> None:
     )
     with server(
         [*uvicorn, "--port", str(app_port), "--factory", "talestream.app:create_app"], env, app_port
-    ) as url:
+    ) as (url, _):
         httpx.post(
             url + "/api/v1/auth/register",
             json={"email": "bench@example.com", "password": PASSWORD, "name": "Bench"},
