@@ -45,6 +45,7 @@ bench: $(STAMP)
 
 # N = 300, 1,000 and 3,000 live story streams on one worker beside raw ASGI (a few minutes).
 bench-concurrency: $(STAMP)
+	mkdir -p test-artifacts
 	$(BIN)/python -m bench.concurrency --json test-artifacts/concurrency.json
 
 clean:
