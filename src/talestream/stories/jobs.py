@@ -8,7 +8,8 @@ from talestream.children.models import Child
 from talestream.children.service import get_owned_child
 from talestream.errors import Conflict, ErrorCode, UnsafeRequest, ValidationFailed
 from talestream.safety import InputPolicy
-from talestream.stories import safety_log, service
+from talestream.safetylog import service as safety_log
+from talestream.stories import service
 from talestream.stories.domain import Reader, StoryBrief, StoryJob
 from talestream.stories.schemas import (
     ChildStoryParams,

@@ -13,7 +13,7 @@ from talestream.db.base import Database, utcnow
 from talestream.db.errors import is_outage
 from talestream.errors import Conflict, DomainError, ErrorCode, Unavailable
 from talestream.safety import SafetyResult
-from talestream.stories import safety_log
+from talestream.safetylog import service as safety_log
 from talestream.stories.domain import FinishedChapter, SavedChapter, StoryJob
 from talestream.stories.models import Chapter, Story
 from talestream.users.models import User

@@ -1,4 +1,7 @@
-"""`/api/v1/users/me`: read, update and delete your own account."""
+"""`/api/v1/users/me`: read, update and delete your own account.
+
+It lives in `auth`, not `users`: it needs the current login and the password rules, and `auth`
+already builds on `users` (the account model), so `users` stays free of `auth`."""
 
 from __future__ import annotations
 
@@ -7,9 +10,10 @@ from sqlalchemy.exc import IntegrityError
 
 from talestream.auth.dependencies import CurrentUser
 from talestream.auth.passwords import hash_password, verify_password
+from talestream.auth.schemas import UserUpdate
 from talestream.deps import DbDep
 from talestream.errors import Conflict, ErrorCode, Forbidden
-from talestream.users.schemas import UserOut, UserUpdate
+from talestream.users.schemas import UserOut
 
 router = APIRouter(prefix="/api/v1/users", tags=["users"])
 
