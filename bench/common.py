@@ -42,7 +42,11 @@ def server(args: list[str], env: dict[str, str], port: int) -> Iterator[tuple[st
         yield url, proc.pid
     finally:
         proc.terminate()
-        proc.wait(timeout=30)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()  # a server that cannot drain its streams is reported, not waited for
+            proc.wait()
 
 
 def pct(values: list[float], p: float) -> float:

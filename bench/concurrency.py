@@ -32,6 +32,7 @@ import resource
 import sys
 import tempfile
 import time
+from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -51,6 +52,7 @@ class Stream:
     first_content: float | None = None
     end: float | None = None
     finished: bool = False
+    tail: str = ""  # the last bytes read, to say why a stream did not finish
 
 
 @dataclass(slots=True)
@@ -88,6 +90,7 @@ async def _read(port: int, path: str, headers: dict[str, str], done_marker: byte
             tail = window[-64:]
     finally:
         stream.end = time.perf_counter()
+        stream.tail = tail.decode(errors="replace")
         writer.close()
     return stream
 
@@ -172,6 +175,9 @@ def _summarise(
     tokens: int,
 ) -> Row:
     done = [s for s in streams if s.finished]
+    endings = Counter(s.tail[-48:] for s in streams if not s.finished)
+    for tail, count in endings.most_common(3):
+        print(f"  {app}: {count} unfinished ended with {tail!r}", file=sys.stderr)
     alone_first = alone.first_content - alone.start  # type: ignore[operator]
     alone_duration = alone.end - alone.start  # type: ignore[operator]
     firsts = [(s.first_byte - s.start) * 1000 for s in streams if s.first_byte]
