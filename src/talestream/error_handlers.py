@@ -18,7 +18,6 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -38,6 +37,7 @@ from talestream.errors import (
 )
 
 REQUEST_ID_HEADER = "X-Request-ID"
+REQUEST_ID_BYTES = REQUEST_ID_HEADER.lower().encode()
 # Accepted from the client (or a proxy) as it is: short, and safe to put in a log line.
 _SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
 OUTAGE_RETRY_SECONDS = 5
@@ -144,18 +144,18 @@ class RequestIdAndErrors:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        given = (
-            dict(scope["headers"]).get(REQUEST_ID_HEADER.lower().encode(), b"").decode("latin-1")
-        )
+        given = dict(scope["headers"]).get(REQUEST_ID_BYTES, b"").decode("latin-1")
         request_id = given if _SANE_REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
+        id_bytes = request_id.encode()
         started = False
 
         async def send_with_id(message: Message) -> None:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                MutableHeaders(scope=message)[REQUEST_ID_HEADER] = request_id
+                # A new list: a response may hand over headers it shares or keeps.
+                message["headers"] = [*message.get("headers", ()), (REQUEST_ID_BYTES, id_bytes)]
             await send(message)
 
         try:
