@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# The JavaScript linter (ESLint) comes from the npm registry, pinned by package-lock.json.
+NPM_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -15,12 +17,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+$(NPM_STAMP): package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NPM_STAMP)
+
 run: $(STAMP)
 	$(BIN)/talestream serve --host $(HOST) --port $(PORT)
 
-lint: $(STAMP)
+lint: $(STAMP) $(NPM_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	npx eslint src/talestream/web/static
 
 test: lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -33,4 +40,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.stream_throughput
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules build dist src/*.egg-info .pytest_cache .ruff_cache

@@ -407,3 +407,26 @@ async def test_failures_say_what_happened_and_offer_a_way_on(
         await page.get_by_role("button", name="Sign in").click()
         await expect(page.get_by_role("heading", name="Library", level=1)).to_be_visible()
         await expect(page.locator(".story-card")).to_contain_text("2 chapters")
+
+
+async def test_a_story_from_a_parents_idea_streams_over_post(
+    slow_server: LiveServer, db: Database
+) -> None:
+    browser_tests_once(slow_server)
+    async with chromium_page() as page:
+        await page.set_viewport_size(DESKTOP)
+        await sign_up(page, slow_server, "idea@example.com")
+        await add_child(page, "Ada", 7)
+        await page.get_by_role("navigation").get_by_role("link", name="Your idea").click()
+        await page.get_by_label("Story name").fill("The Brave Kettle")
+        await expect(page.get_by_label("Hero's name")).to_have_value("Ada")
+        await page.get_by_label("Your idea").fill("A kettle that learns to sing")
+        await page.get_by_role("button", name="Write the story").click()
+
+        first = await assert_streams_live(page, 1)
+        assert first.startswith("Once upon a time")
+        await expect(page.locator(".facts")).to_contain_text("Safety checked", timeout=20_000)
+        await expect(page.locator(".step[data-state='done']")).to_have_count(4)
+        await expect(page.locator(".choices--static li")).to_have_count(3)
+        assert "#/story/" in page.url
+        assert await count_rows(db, "chapters") == 1
