@@ -12,4 +12,9 @@ export default [
       globals: globals.browser,
     },
   },
+  {
+    // Runs in <head> as a classic script, before the page is drawn (see the file).
+    files: ['src/talestream/web/static/theme.js'],
+    languageOptions: { sourceType: 'script' },
+  },
 ];

@@ -430,3 +430,59 @@ async def test_a_story_from_a_parents_idea_streams_over_post(
         await expect(page.locator(".choices--static li")).to_have_count(3)
         assert "#/story/" in page.url
         assert await count_rows(db, "chapters") == 1
+
+
+CONTRAST = """([fg, bg]) => {
+  const rgb = (selector, property) => getComputedStyle(document.querySelector(selector))[property]
+    .match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
+  const lum = (c) => {
+    const [r, g, b] = c.map((v) => v / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [a, b] = [lum(rgb(fg, 'color')), lum(rgb(bg, 'backgroundColor'))].sort((x, y) => y - x);
+  return {ratio: (a + 0.05) / (b + 0.05), background: lum(rgb(bg, 'backgroundColor'))};
+}"""
+
+
+async def test_a_night_theme_follows_the_browser_and_the_toggle(
+    slow_server: LiveServer, db: Database
+) -> None:
+    browser_tests_once(slow_server)
+    async with chromium_page() as page:
+        await page.set_viewport_size(DESKTOP)
+        html = page.locator("html")
+        toggle = page.get_by_role("button", name="Night theme")
+        await page.goto(slow_server.url + "/")
+        await expect(html).to_have_attribute("data-theme", "day")
+        await expect(toggle).to_have_attribute("aria-pressed", "false")
+
+        # The browser turns dark: the page follows at once, without a reload.
+        await page.emulate_media(color_scheme="dark")
+        await expect(html).to_have_attribute("data-theme", "night")
+        await expect(toggle).to_have_attribute("aria-pressed", "true")
+        await sign_up(page, slow_server, "night@example.com")
+        await add_child(page, "Luna", 5)
+        await start_story(page, "Luna", "bedtime")
+        await expect(page.locator(".choice")).to_have_count(3, timeout=20_000)
+        story = await page.evaluate(CONTRAST, [".story-text", "article.story"])
+        assert story["background"] < 0.05, story  # a dim page at bedtime
+        assert story["ratio"] >= 7, story  # and the story still easy to read (WCAG AAA)
+        choice = await page.evaluate(CONTRAST, [".choice__text", ".choice"])
+        assert choice["ratio"] >= 4.5, choice
+        await shot_around(page, "article.story", "10-night-story")
+        await shot(page, "10-night-story-page")  # docs/images/night-theme.png, made smaller
+
+        # The toggle wins over the browser's preference, and is remembered after a reload.
+        await toggle.click()
+        await expect(html).to_have_attribute("data-theme", "day")
+        await page.reload()
+        await expect(page.locator(".chapter")).to_have_count(1)
+        await expect(html).to_have_attribute("data-theme", "day")
+        await expect(toggle).to_have_attribute("aria-pressed", "false")
+        day = await page.evaluate(CONTRAST, [".story-text", "article.story"])
+        assert day["background"] > 0.8, day
+        await page.emulate_media(color_scheme="light")
+        await toggle.click()
+        await page.reload()
+        await expect(html).to_have_attribute("data-theme", "night")
