@@ -486,3 +486,51 @@ async def test_a_night_theme_follows_the_browser_and_the_toggle(
         await toggle.click()
         await page.reload()
         await expect(html).to_have_attribute("data-theme", "night")
+
+
+# Every piece of text a printed page would show, with where it sits.
+PRINTED_TEXT = """() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const shown = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const el = node.parentElement;
+    if (!node.textContent.trim() || !el.checkVisibility()) continue;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || box.bottom < 0) continue;
+    const place = el.closest('.story__header, .chapter__heading, .story-text, .chosen');
+    shown.push({text: node.textContent.trim(), place: place ? place.className : null});
+  }
+  return shown;
+}"""
+
+
+async def test_printing_a_story_prints_the_story_and_nothing_else(
+    live_server: LiveServer, db: Database
+) -> None:
+    browser_tests_once(live_server)
+    async with chromium_page() as page:
+        await page.set_viewport_size(DESKTOP)
+        await sign_up(page, live_server, "print@example.com")
+        await add_child(page, "Ivy", 6)
+        await start_story(page, "Ivy", "adventure")
+        await page.locator(".choice").first.click()
+        await expect(page.locator('.chapter[data-chapter="2"] .facts')).to_be_visible(
+            timeout=20_000
+        )
+        await page.reload()
+        await expect(page.locator(".chapter")).to_have_count(2)
+
+        await page.emulate_media(media="print")
+        for hidden in ("banner", "navigation", "button", "contentinfo"):
+            for element in await page.get_by_role(hidden).all():
+                await expect(element).to_be_hidden()
+        await expect(page.locator(".facts").first).to_be_hidden()
+        await expect(page.locator(".choice").first).to_be_hidden()
+        await expect(page.locator(".story__title")).to_be_visible()
+        await expect(page.locator(".chapter__heading")).to_have_text(["Chapter 1", "Chapter 2"])
+        shown = await page.evaluate(PRINTED_TEXT)
+        assert [item for item in shown if item["place"] is None] == []
+        assert any("Once upon a time" in item["text"] for item in shown)
+        await shot(page, "11-print", full_page=True)
+        ARTIFACTS.mkdir(exist_ok=True)
+        await page.pdf(path=ARTIFACTS / "11-print.pdf")
