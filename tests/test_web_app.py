@@ -9,6 +9,7 @@ test-artifacts/ (gitignored); docs/images/web-story.png is a copy of 03-chapter-
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -534,3 +535,41 @@ async def test_printing_a_story_prints_the_story_and_nothing_else(
         await shot(page, "11-print", full_page=True)
         ARTIFACTS.mkdir(exist_ok=True)
         await page.pdf(path=ARTIFACTS / "11-print.pdf")
+
+
+OWL_STORIES = [
+    "Olive the owl could not sleep, so she counted the fireflies. One, two, three, they blinked.",
+    "Far away, a tiny owl named Pim found a silver button in the grass. He kept it safe.",
+    "Every night Grandma Owl told the owlets a story about the moon. Tonight it was their turn.",
+]
+
+
+async def test_the_library_tells_stories_apart_and_counts_them_right(
+    live_server: LiveServer, db: Database
+) -> None:
+    browser_tests_once(live_server)
+    async with chromium_page() as page:
+        await page.set_viewport_size(DESKTOP)
+        await sign_up(page, live_server, "owls@example.com")
+        await add_child(page, "Mia", 6)
+        library = page.get_by_role("navigation").get_by_role("link", name="Library")
+        count = page.locator(".library__count")
+        for number, script in enumerate(OWL_STORIES, start=1):
+            live_server.script.write_text(script)
+            await page.get_by_role("navigation").get_by_role("link", name="Children").click()
+            await start_story(page, "Mia", "owl")
+            await expect(page.locator(".choice")).to_have_count(3, timeout=20_000)
+            await library.click()
+            await expect(count).to_have_text(f"{number} {'story' if number == 1 else 'stories'}")
+
+        cards = page.locator(".story-card")
+        await expect(cards).to_have_count(3)
+        await expect(cards.locator(".story-card__title")).to_have_text(["Mia's owl story"] * 3)
+        # Newest first, each with its own first line, and the time it was written.
+        first_lines = [script.split(". ")[0] + "." for script in reversed(OWL_STORIES)]
+        await expect(cards.locator(".story-card__first-line")).to_have_text(first_lines)
+        await expect(cards.first.locator(".story-card__meta")).to_contain_text("1 chapter ·")
+        await expect(cards.first.locator("time")).to_have_text(
+            re.compile(r"^(today|yesterday), \d{1,2}:\d{2}")  # yesterday: just after midnight
+        )
+        await shot(page, "12-library")

@@ -15,7 +15,9 @@ export const LEVELS = { beginner: 'Beginner', intermediate: 'Intermediate', adva
 export const isRtl = (language) => RTL_LANGUAGES.has(language);
 /** "he" -> "עברית" (without the English hint the language menus show). */
 export const languageName = (code) => (LANGUAGES[code] || code).replace(/ \(.*\)$/, '');
-export const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const PLURAL_RULES = new Intl.PluralRules('en');
+/** "1 story", "3 stories": the page is in English, whose plural forms Intl.PluralRules knows. */
+export const plural = (n, one, other = `${one}s`) => `${n} ${PLURAL_RULES.select(n) === 'one' ? one : other}`;
 
 /** "email or password is wrong" -> "Email or password is wrong." */
 export function sentence(text) {
@@ -25,11 +27,20 @@ export function sentence(text) {
   return /[.!?…)]$/.test(s) ? s : `${s}.`;
 }
 
-/** "today", "yesterday" or a short date. */
+/** "today, 19:42", "yesterday, 08:05" or "3 Mar, 19:42" (the time tells one evening's stories apart). */
 export function when(iso) {
   const date = new Date(iso);
   const days = Math.round((new Date().setHours(0, 0, 0, 0) - new Date(date).setHours(0, 0, 0, 0)) / 86400000);
-  if (days === 0) return 'today';
-  if (days === 1) return 'yesterday';
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: days > 300 ? 'numeric' : undefined }).format(date);
+  const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(date);
+  if (days === 0) return `today, ${time}`;
+  if (days === 1) return `yesterday, ${time}`;
+  const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: days > 300 ? 'numeric' : undefined }).format(date);
+  return `${day}, ${time}`;
+}
+
+/** The first sentence of a text, on one line: a story's first line in the library. */
+export function firstSentence(text) {
+  const flat = String(text || '').replace(/\s+/g, ' ').trim();
+  const match = flat.match(/^.+?[.!?…]["”»'’]*(?=\s|$)/);
+  return match ? match[0] : flat;
 }

@@ -5,11 +5,13 @@ import { $, busy, button, h, icon, nextId } from '../dom.js';
 import { go } from '../navigation.js';
 import { pageHead } from '../ui/forms.js';
 import { confirmInline, showProblem, takeFlash } from '../ui/notices.js';
-import { plural, when } from '../words.js';
+import { firstSentence, plural, when } from '../words.js';
 
 function storyCard(story, childName, onDeleted) {
   const who = childName ? `For ${childName}` : story.hero_name ? `Hero: ${story.hero_name}` : null;
-  const meta = [who, plural(story.chapter_count, 'chapter'), story.theme, when(story.updated_at)].filter(Boolean);
+  const meta = [who, plural(story.chapter_count, 'chapter'), story.theme].filter(Boolean);
+  const date = h('time', { datetime: story.updated_at }, when(story.updated_at));
+  const firstLine = h('span', { class: 'story-card__first-line', dir: 'auto', lang: story.language, hidden: true });
   const slot = h('div', { class: 'form-message' });
   const remove = button('Delete', { class: 'btn btn-quiet btn-small', 'aria-label': `Delete “${story.title}”` });
   const item = h(
@@ -18,12 +20,13 @@ function storyCard(story, childName, onDeleted) {
     h(
       'a',
       { class: 'story-card__link', href: `#/story/${story.id}` },
-      h('span', { class: 'story-card__cover', 'aria-hidden': 'true', style: `--hue: ${(story.title.length * 37) % 360}` }, icon('book')),
+      h('span', { class: 'story-card__cover', 'aria-hidden': 'true', style: `--hue: ${parseInt(story.id.slice(0, 6), 16) % 360}` }, icon('book')),
       h(
         'span',
         { class: 'story-card__body' },
         h('span', { class: 'story-card__title', dir: 'auto', lang: story.language }, story.title),
-        h('span', { class: 'story-card__meta' }, meta.join(' · ')),
+        firstLine,
+        h('span', { class: 'story-card__meta' }, [...meta, ''].join(' · '), date),
       ),
     ),
     h('div', { class: 'story-card__actions' }, remove),
@@ -42,7 +45,21 @@ function storyCard(story, childName, onDeleted) {
       onDeleted(item);
     },
   });
+  showFirstLine(story.id, firstLine);
   return item;
+}
+
+/** Fills in a story's first line (the list does not carry it), or leaves it out quietly. */
+async function showFirstLine(storyId, into) {
+  try {
+    const story = await api(`/stories/${storyId}`, { expireOn401: false });
+    const line = story.chapters.length ? firstSentence(story.chapters[0].content) : '';
+    if (!line) return;
+    into.textContent = line;
+    into.hidden = false;
+  } catch {
+    // deleted meanwhile, or offline: the title, date and meta still tell the stories apart
+  }
 }
 
 export async function viewLibrary(view, ctx) {
@@ -71,7 +88,7 @@ export async function viewLibrary(view, ctx) {
   let total = 0;
   const limit = 12;
   const updateCount = () => {
-    count.textContent = total ? plural(total, 'story') : '';
+    count.textContent = total ? plural(total, 'story', 'stories') : '';
   };
   const load = async () => {
     const query = new URLSearchParams({ limit: String(limit), offset: String(offset) });
