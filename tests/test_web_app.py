@@ -156,7 +156,7 @@ async def sign_up(
     screenshot: str | None = None,
 ) -> None:
     await page.goto(server.url + "/")
-    await expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
+    await expect(page.get_by_role("heading", name="Welcome to talestream")).to_be_visible()
     if screenshot:
         await shot(page, screenshot, full_page=True)
     await page.get_by_role("link", name="Create an account").click()
@@ -573,3 +573,35 @@ async def test_the_library_tells_stories_apart_and_counts_them_right(
             re.compile(r"^(today|yesterday), \d{1,2}:\d{2}")  # yesterday: just after midnight
         )
         await shot(page, "12-library")
+
+
+async def test_a_first_visit_shows_how_to_start_and_a_return_says_welcome_back(
+    live_server: LiveServer, db: Database
+) -> None:
+    browser_tests_once(live_server)
+    async with chromium_page() as page:
+        await page.set_viewport_size(PHONE)
+        await page.goto(live_server.url + "/")
+        await expect(page.get_by_role("heading", name="Welcome to talestream")).to_be_visible()
+        await expect(page.get_by_role("heading", name="Welcome back")).to_have_count(0)
+        steps = page.locator(".start-steps li")
+        await expect(steps).to_have_count(3)
+        await expect(steps.first).to_contain_text("Create an account")
+        await expect(page.get_by_role("link", name="Create an account")).to_be_visible()
+        await shot(page, "13-first-visit-phone", full_page=True)
+
+        await sign_up(page, live_server, "new@example.com")
+        await page.get_by_role("button", name="Sign out").click()
+        await expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
+        await page.reload()
+        await expect(page.get_by_role("heading", name="Welcome back")).to_be_visible()
+        await expect(page.locator(".start-steps")).to_have_count(0)
+
+        # Another browser has never been here: how to start, and signing in works there too.
+        other = await page.context.browser.new_page()
+        await other.goto(live_server.url + "/")
+        await expect(other.get_by_role("heading", name="Welcome to talestream")).to_be_visible()
+        await other.get_by_label("Email").fill("new@example.com")
+        await other.get_by_label("Password").fill(PASSWORD)
+        await other.get_by_role("button", name="Sign in").click()
+        await expect(other.get_by_role("heading", name="Your children", level=1)).to_be_visible()

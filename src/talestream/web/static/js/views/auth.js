@@ -1,16 +1,18 @@
 // Sign in and sign up.
 
 import { api, signIn } from '../api.js';
-import { busy, h } from '../dom.js';
+import { busy, h, nextId } from '../dom.js';
 import { go } from '../navigation.js';
 import { state } from '../state.js';
 import { field } from '../ui/forms.js';
 import { notice, showProblem, takeFlash } from '../ui/notices.js';
+import { isReturning, rememberVisit } from '../visits.js';
 
 function heroArt() {
   return h('img', { class: 'hero-art', src: '/static/hero.svg', alt: '', width: 420, height: 300 });
 }
 
+/** `lead`: a sentence under the heading, or nodes. */
 function authLayout(view, title, lead, form, switcher) {
   view.append(
     h(
@@ -29,7 +31,7 @@ function authLayout(view, title, lead, form, switcher) {
           h('li', {}, 'Read aloud, in six languages'),
         ),
       ),
-      h('section', { class: 'auth__panel card' }, h('h1', { tabindex: '-1' }, title), h('p', { class: 'lead' }, lead), takeFlash(), form, switcher),
+      h('section', { class: 'auth__panel card' }, h('h1', { tabindex: '-1' }, title), typeof lead === 'string' ? h('p', { class: 'lead' }, lead) : lead, takeFlash(), form, switcher),
     ),
   );
 }
@@ -51,6 +53,7 @@ export function viewLogin(view) {
     const restore = busy(submit, 'Signing in…');
     try {
       await signIn(String(data.get('email')).trim(), String(data.get('password')));
+      rememberVisit();
       const target = state.returnTo || '#/children';
       state.returnTo = null;
       go(target);
@@ -63,12 +66,35 @@ export function viewLogin(view) {
       }
     }
   });
+  if (isReturning()) {
+    authLayout(
+      view,
+      'Welcome back',
+      'Sign in to write stories with your children.',
+      form,
+      h('p', { class: 'auth__switch' }, 'New to talestream? ', h('a', { href: '#/signup' }, 'Create an account')),
+    );
+    return;
+  }
+  // A first visit: how to start comes first, signing in (from another device) second.
+  const signInHeading = h('h2', { class: 'auth__subhead', id: nextId('sign-in') }, 'Already have an account?');
+  form.setAttribute('aria-labelledby', signInHeading.id);
   authLayout(
     view,
-    'Welcome back',
-    'Sign in to write stories with your children.',
-    form,
-    h('p', { class: 'auth__switch' }, 'New to talestream? ', h('a', { href: '#/signup' }, 'Create an account')),
+    'Welcome to talestream',
+    [
+      h('p', { class: 'lead' }, 'Bedtime stories written for your child, live. Starting takes a minute:'),
+      h(
+        'ol',
+        { class: 'start-steps' },
+        h('li', {}, 'Create an account for your family.'),
+        h('li', {}, 'Add your child: their age, language and what they love.'),
+        h('li', {}, 'Pick a theme and watch the story appear. Your child chooses what happens next.'),
+      ),
+      h('a', { class: 'btn btn-primary btn-block', href: '#/signup' }, 'Create an account'),
+    ],
+    [signInHeading, form],
+    null,
   );
 }
 
@@ -104,6 +130,7 @@ export function viewSignup(view) {
     try {
       await api('/auth/register', { method: 'POST', body, expireOn401: false });
       await signIn(body.email, body.password);
+      rememberVisit();
       state.flash = { tone: 'success', title: `Welcome, ${state.user.name}!`, text: 'Add a child to write their first story.' };
       go('#/children');
     } catch (problem) {
