@@ -57,7 +57,11 @@ function continueStory(screen, lastChapter, choice, chosenText) {
           },
           extra,
         });
-        const section = screen.showEnding(lastChapter, { onChoose: (next, text) => continueStory(screen, lastChapter, next, text), noticeEl: box });
+        const section = screen.showEnding(lastChapter, {
+          onChoose: (next, text) => continueStory(screen, lastChapter, next, text),
+          noticeEl: box,
+          ownIdea: choice.custom_choice, // what the child typed stays, to change
+        });
         section.scrollIntoView({ block: 'start', behavior: 'smooth' });
         $('.notice__title', box).focus({ preventScroll: true });
       },

@@ -92,8 +92,9 @@ export function storyScreen(container, meta) {
       chapters.append(note);
       return note;
     },
-    /** The chapter's question with its choices as big buttons (or as a plain list). */
-    showEnding(chapter, { onChoose, noticeEl } = {}) {
+    /** The chapter's question with its choices as big buttons (or as a plain list); `ownIdea`
+     * fills the own-idea box again (a refused idea, for the child to change). */
+    showEnding(chapter, { onChoose, noticeEl, ownIdea } = {}) {
       const questionId = nextId('question');
       const choices = chapter.choices || [];
       const section = h(
@@ -136,6 +137,7 @@ export function storyScreen(container, meta) {
           autocomplete: 'off',
           dir: 'auto',
           placeholder: 'What should happen next?',
+          value: ownIdea,
         });
         const ownForm = h(
           'form',
