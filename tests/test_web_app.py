@@ -598,6 +598,7 @@ async def test_a_first_visit_shows_how_to_start_and_a_return_says_welcome_back(
         await expect(page.locator(".start-steps")).to_have_count(0)
 
         # Another browser has never been here: how to start, and signing in works there too.
+        assert page.context.browser is not None
         other = await page.context.browser.new_page()
         await other.goto(live_server.url + "/")
         await expect(other.get_by_role("heading", name="Welcome to talestream")).to_be_visible()
@@ -639,3 +640,78 @@ async def test_a_refused_idea_stays_in_the_box_to_change(
         )
         await expect(page.locator(".chosen")).to_have_text(re.compile("garden of stars"))
         assert await count_rows(db, "chapters") == 2
+
+
+# Pairs of (status line, length of the story text) as they change.
+RECORD_STATUS_AND_TEXT = """() => {
+  window.seen = [];
+  new MutationObserver(() => {
+    const status = document.querySelector('.progress__status');
+    const text = document.querySelector('.story-text');
+    if (status && text) window.seen.push([status.textContent, text.textContent.length]);
+  }).observe(document.body, {subtree: true, childList: true, characterData: true});
+}"""
+
+
+async def test_a_queued_chapter_says_writing_once_its_text_streams(
+    slow_server: LiveServer, db: Database
+) -> None:
+    browser_tests_once(slow_server)
+    gate = slow_server.app.state.services.gate
+    async with chromium_page() as first:
+        await first.set_viewport_size(DESKTOP)
+        await sign_up(first, slow_server, "queue@example.com")
+        await add_child(first, "Kai", 6)
+        assert first.context.browser is not None
+        second = await first.context.browser.new_page()  # the same family on another device
+        await second.goto(slow_server.url + "/")
+        await second.get_by_label("Email").fill("queue@example.com")
+        await second.get_by_label("Password").fill(PASSWORD)
+        await second.get_by_role("button", name="Sign in").click()
+        await expect(second.get_by_role("heading", name="Kai", level=2)).to_be_visible()
+        gate.capacity = 1  # the model writes one story at a time, like llama.cpp
+        try:
+            await start_story(first, "Kai", "rockets")
+            await expect(first.locator(".story-text")).not_to_be_empty()
+            await second.evaluate(RECORD_STATUS_AND_TEXT)
+            await start_story(second, "Kai", "boats")
+            await expect(second.locator(".progress__status")).to_have_text(
+                "Waiting for the storyteller… (1 ahead)"
+            )
+            await expect(second.locator(".choice")).to_have_count(3, timeout=30_000)
+        finally:
+            gate.capacity = slow_server.app.state.services.model.concurrency
+        seen = await second.evaluate("window.seen")
+        assert any(status.startswith("Waiting") for status, _ in seen), seen
+        assert any(length and status == "Writing the story…" for status, length in seen), seen
+        assert not [(s, n) for s, n in seen if n and s.startswith("Waiting")]
+
+
+async def test_a_stalled_chapter_says_so_and_can_be_stopped(
+    slow_server: LiveServer, db: Database
+) -> None:
+    browser_tests_once(slow_server)
+    model = slow_server.app.state.services.model
+    async with chromium_page() as page:
+        await page.set_viewport_size(DESKTOP)
+        await sign_up(page, slow_server, "stall@example.com")
+        await add_child(page, "Eli", 7)
+        await start_story(page, "Eli", "trains")
+        await expect(page.locator(".story-text")).not_to_be_empty()
+        pace = model.token_delay
+        model.token_delay = 120  # the storyteller goes quiet mid-sentence
+        try:
+            slow = page.locator(".progress__slow")
+            await expect(slow).to_contain_text("taking longer than usual", timeout=15_000)
+            await shot(page, "15-stalled")
+            await slow.get_by_role("button", name="Stop").click()
+            alert = page.get_by_role("alert")
+            await expect(alert).to_contain_text("Stopped")
+            await expect(alert).to_contain_text("nothing from this chapter was saved")
+            await expect(page.locator(".chapter")).to_have_count(0)
+            await expect(page.get_by_label("Theme", exact=True)).to_have_value("trains")
+        finally:
+            model.token_delay = pace
+        await alert.get_by_role("button", name="Try again").click()
+        await expect(page.locator(".choice")).to_have_count(3, timeout=30_000)
+        assert await count_rows(db, "chapters") == 1

@@ -96,6 +96,9 @@ export function explain(problem) {
     };
   }
   const { code } = problem;
+  if (code === 'STOPPED') {
+    return { title: 'Stopped', text: 'The storyteller was stopped, so nothing from this chapter was saved.', retry: true };
+  }
   if (code === 'UNAUTHORIZED') return { title: 'Please sign in again', text: 'Your session has expired.' };
   if (code === 'CSRF_FAILED') return { title: 'Please sign in again', text: 'For your security, your session needs to be renewed.' };
   if (code === 'RATE_LIMITED') {

@@ -3,7 +3,7 @@
 
 import { api, sessionExpired } from '../api.js';
 import { $, button } from '../dom.js';
-import { endsSession } from '../errors.js';
+import { Problem, endsSession } from '../errors.js';
 import { onLeave, refresh } from '../navigation.js';
 import { readChapterStream } from '../streams/event-source.js';
 import { postStoryStream } from '../streams/post-stream.js';
@@ -11,10 +11,11 @@ import { problemNotice } from '../ui/notices.js';
 import { progressSteps } from './progress.js';
 import { textWriter } from './text-writer.js';
 
-/** A chapter that is being written: its section, progress above the text, and the text writer. */
-function liveChapter(screen, number) {
+/** A chapter that is being written: its section, progress above the text, and the text writer.
+ * `onStop` runs when the parent stops it after a long silence. */
+function liveChapter(screen, number, onStop) {
   const block = screen.chapter(number);
-  const progress = progressSteps();
+  const progress = progressSteps({ onStop });
   const writer = textWriter(block.text);
   block.text.classList.add('is-streaming');
   block.text.setAttribute('aria-live', 'polite');
@@ -25,7 +26,13 @@ function liveChapter(screen, number) {
     block.text.classList.remove('is-streaming');
     block.text.removeAttribute('aria-live');
   };
-  return { block, progress, writer, done };
+  /** The chapter failed or was stopped: it goes, with everything it showed. */
+  const drop = () => {
+    progress.quiet();
+    block.section.remove();
+  };
+  onLeave(progress.quiet);
+  return { block, progress, writer, done, drop };
 }
 
 /** Shows the ending after a chapter: big choice buttons when the story can go on. */
@@ -71,18 +78,27 @@ function continueStory(screen, lastChapter, choice, chosenText) {
 
 /** Streams one chapter for a child profile (the GET stream) into `screen`. */
 export function streamChildChapter(screen, params, { onFail }) {
-  const { block, progress, writer, done } = liveChapter(screen, params.chapter_number);
+  const stopped = () => {
+    close();
+    drop();
+    onFail(new Problem({ code: 'STOPPED' }));
+  };
+  const { block, progress, writer, done, drop } = liveChapter(screen, params.chapter_number, stopped);
   if (params.chapter_number > 1) {
     block.section.scrollIntoView({ block: 'start', behavior: 'smooth' });
     block.heading.focus({ preventScroll: true });
   }
   const close = readChapterStream(params, {
     onEvent(type, data) {
+      progress.alive();
       if (type === 'node_event') {
         if (data.status === 'retry' && data.discard) writer.clear(); // that text was not safe enough
         progress.node(data);
       } else if (type === 'content') {
-        if (data.chunk) writer.add(data.chunk);
+        if (data.chunk) {
+          writer.add(data.chunk);
+          progress.text();
+        }
       } else if (type === 'safety_check') {
         if (!data.approved) progress.say('That version was not quite right for a child. Writing a gentler one…');
       } else if (type === 'complete') {
@@ -98,10 +114,13 @@ export function streamChildChapter(screen, params, { onFail }) {
         endChapter(screen, data);
       }
     },
-    onChecking: () => progress.say('Checking the connection…'),
+    onChecking: () => {
+      progress.quiet();
+      progress.say('Checking the connection…');
+    },
     onProblem(problem) {
       if (!block.section.isConnected) return; // the parent left while we found out why
-      block.section.remove();
+      drop();
       if (endsSession(problem)) return sessionExpired(problem);
       onFail(problem);
     },
@@ -111,8 +130,12 @@ export function streamChildChapter(screen, params, { onFail }) {
 
 /** Streams a new story from a parent's idea (the POST stream) into `screen`. */
 export async function streamIdeaStory(screen, body, { onFail }) {
-  const { block, progress, writer, done } = liveChapter(screen, 1);
   const controller = new AbortController();
+  let stopped = false;
+  const { block, progress, writer, done, drop } = liveChapter(screen, 1, () => {
+    stopped = true;
+    controller.abort();
+  });
   let left = false;
   onLeave(() => {
     left = true;
@@ -124,10 +147,14 @@ export async function streamIdeaStory(screen, body, { onFail }) {
     completed = await postStoryStream(body, {
       signal: controller.signal,
       onMessage(message) {
+        progress.alive();
         if (message.type === 'started') progress.node({ node: 'generate_content', status: 'started' });
         else if (message.type === 'queued') progress.node({ node: 'generate_content', status: 'queued', position: message.position });
         else if (message.type === 'content') {
-          if (typeof message.data === 'string') writer.add(message.data);
+          if (typeof message.data === 'string') {
+            writer.add(message.data);
+            progress.text();
+          }
         } else if (message.type === 'retry') {
           if (message.discard !== false) writer.clear();
           progress.node({ node: 'generate_content', status: 'retry' });
@@ -136,7 +163,8 @@ export async function streamIdeaStory(screen, body, { onFail }) {
     });
   } catch (problem) {
     if (left) return;
-    block.section.remove();
+    drop();
+    if (stopped) return onFail(new Problem({ code: 'STOPPED' }));
     if (endsSession(problem)) return sessionExpired(problem);
     return onFail(problem);
   }

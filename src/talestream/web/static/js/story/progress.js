@@ -1,6 +1,6 @@
 // The four-step progress above a chapter being written, and its one-line status.
 
-import { h } from '../dom.js';
+import { button, h } from '../dom.js';
 
 const STEPS = [
   ['generate_content', 'Writing'],
@@ -9,6 +9,8 @@ const STEPS = [
   ['save', 'Saved'],
 ];
 const STEP_STATE_TEXT = { pending: 'not started', active: 'in progress', waiting: 'waiting', done: 'done' };
+// Silence longer than this (no event of any kind) is worth a word, and a way out.
+const STALL_MS = 8000;
 const SAY_STARTED = {
   generate_content: 'Writing the story…',
   safety_check: 'Checking that every word is gentle…',
@@ -16,7 +18,8 @@ const SAY_STARTED = {
   save: 'Saving to your library…',
 };
 
-export function progressSteps() {
+/** The progress of one chapter; `onStop` runs when the parent stops a chapter that stalled. */
+export function progressSteps({ onStop }) {
   const items = new Map();
   const list = h('ol', { class: 'steps', 'aria-label': 'Story progress' });
   for (const [node, label] of STEPS) {
@@ -31,7 +34,33 @@ export function progressSteps() {
     list.append(li);
   }
   const status = h('p', { class: 'progress__status', role: 'status', 'aria-live': 'polite', dir: 'auto' }, 'Getting the storyteller ready…');
-  const root = h('div', { class: 'progress' }, list, status);
+  const slowText = h('p', { class: 'progress__slow-text', role: 'status', dir: 'auto' });
+  const stop = button('Stop', { class: 'btn btn-secondary btn-small', hidden: true });
+  const root = h('div', { class: 'progress' }, list, status, h('div', { class: 'progress__slow' }, slowText, stop));
+  let timer = null;
+
+  /** No news for a while: say so, and offer to stop. */
+  function stalled() {
+    slowText.textContent = 'This is taking longer than usual. You can keep waiting, or stop.';
+    stop.hidden = false;
+  }
+  /** Stops watching for silence (the chapter ended, failed or was left). */
+  function quiet() {
+    clearTimeout(timer);
+    timer = null;
+    slowText.textContent = '';
+    stop.hidden = true;
+  }
+  /** Something arrived: the watch for silence starts again. */
+  function alive() {
+    quiet();
+    timer = setTimeout(stalled, STALL_MS);
+  }
+  stop.addEventListener('click', () => {
+    quiet();
+    onStop();
+  });
+  alive();
 
   function mark(node, value) {
     const item = items.get(node);
@@ -48,6 +77,15 @@ export function progressSteps() {
     root,
     say,
     mark,
+    alive,
+    quiet,
+    /** Story text arrived: a chapter that was waiting in the queue is being written now. */
+    text() {
+      if (items.get('generate_content').li.dataset.state === 'waiting') {
+        mark('generate_content', 'active');
+        say(SAY_STARTED.generate_content);
+      }
+    },
     /** A node_event from the GET stream. */
     node({ node, status: st, position, attempt }) {
       if (node === 'workflow') return;
@@ -72,6 +110,7 @@ export function progressSteps() {
       }
     },
     finish() {
+      quiet();
       for (const [node] of STEPS) mark(node, 'done');
       say('Saved to your library.');
     },
