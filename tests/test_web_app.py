@@ -715,3 +715,68 @@ async def test_a_stalled_chapter_says_so_and_can_be_stopped(
         await alert.get_by_role("button", name="Try again").click()
         await expect(page.locator(".choice")).to_have_count(3, timeout=30_000)
         assert await count_rows(db, "chapters") == 1
+
+
+# A device whose speech synthesis has only an English voice; what it is asked to say is recorded.
+ENGLISH_VOICE_ONLY = """
+window.spoken = [];
+window.SpeechSynthesisUtterance = class {
+  constructor(text) { this.text = text; }
+};
+speechSynthesis.getVoices = () => [{lang: 'en-US', name: 'Test English', voiceURI: 'test-en',
+                                    default: true, localService: true}];
+speechSynthesis.speak = (utterance) => {
+  window.spoken.push([utterance.lang, utterance.text]);
+  setTimeout(() => utterance.onend && utterance.onend(), 0);
+};
+"""
+NO_VOICES = "speechSynthesis.getVoices = () => [];"
+
+
+async def test_read_aloud_is_offered_only_where_the_device_has_a_voice(
+    live_server: LiveServer, db: Database
+) -> None:
+    browser_tests_once(live_server)
+    async with chromium_page() as page:
+        await page.set_viewport_size(DESKTOP)
+        await page.add_init_script(ENGLISH_VOICE_ONLY)
+        await sign_up(page, live_server, "voices@example.com")
+        await add_child(page, "Mia", 6)
+        await page.get_by_role("button", name="Add a child").click()
+        await add_child(page, "Noa", 7, language="עברית (Hebrew)")
+
+        await start_story(page, "Mia", "forest")
+        await expect(page.locator(".choice")).to_have_count(3, timeout=20_000)
+        read_aloud = page.get_by_role("button", name="Read aloud")
+        await read_aloud.click()
+        await page.wait_for_function("window.spoken.length > 3")
+        language, first_sentence = (await page.evaluate("window.spoken"))[0]
+        assert language == "en-US"
+        assert first_sentence.startswith("Once upon a time")
+        await expect(page.locator(".speech-none")).to_have_count(0)
+
+        live_server.script.write_text(HEBREW_SCRIPT)
+        await page.get_by_role("navigation").get_by_role("link", name="Children").click()
+        await start_story(page, "Noa", "ocean")
+        await expect(page.locator(".choice")).to_have_count(2, timeout=20_000)
+        await expect(read_aloud).to_have_count(0)
+        await expect(page.locator(".speech-none")).to_have_text(
+            "Read aloud isn't available here: this device has no Hebrew voice."
+        )
+
+        # A device with no voices at all: no button on any story, and one plain sentence.
+        assert page.context.browser is not None
+        other = await page.context.browser.new_page()
+        await other.add_init_script(NO_VOICES)
+        await other.goto(live_server.url + "/")
+        await other.get_by_label("Email").fill("voices@example.com")
+        await other.get_by_label("Password").fill(PASSWORD)
+        await other.get_by_role("button", name="Sign in").click()
+        await other.get_by_role("navigation").get_by_role("link", name="Library").click()
+        await other.locator(".story-card").filter(has_text="forest").get_by_role("link").click()
+        await expect(other.locator(".chapter")).to_have_count(1)
+        await expect(other.locator(".speech-none")).to_have_text(
+            "Read aloud isn't available here: this device has no English voice."
+        )
+        await expect(other.get_by_role("button", name="Read aloud")).to_have_count(0)
+        await shot(other, "16-no-voices")

@@ -9,6 +9,27 @@ export const speech =
     : null;
 
 let speaking = null;
+// Browsers load their voices after the page: an empty list may only mean "not yet". Some fire
+// voiceschanged when they are ready, others never do; after this long the list is what it is.
+const VOICES_WAIT_MS = 1500;
+
+/** Resolves once the device's voices are known (at once when there is no speech at all). */
+export const voicesKnown = new Promise((resolve) => {
+  if (!speech || speech.getVoices().length) return resolve();
+  const done = () => {
+    speech.removeEventListener('voiceschanged', done);
+    resolve();
+  };
+  speech.addEventListener('voiceschanged', done);
+  setTimeout(done, VOICES_WAIT_MS);
+});
+
+/** A voice that speaks `language` ("he" also matches "iw", the older code Android uses). */
+export function voiceFor(language) {
+  if (!speech) return null;
+  const wanted = language === 'he' ? ['he', 'iw'] : [language];
+  return speech.getVoices().find((v) => wanted.includes((v.lang || '').toLowerCase().split(/[-_]/)[0])) || null;
+}
 
 export function setSpeakButton(btn, on) {
   btn.setAttribute('aria-pressed', String(on));
@@ -31,7 +52,7 @@ export function speak(btn, text, language, onFail) {
   const parts = (text.match(/[^.!?…\n]+[.!?…]*["”»'’]*\s*/g) || [text]).map((s) => s.trim()).filter(Boolean);
   if (!parts.length) return;
   const lang = SPEECH_LANG[language] || language;
-  const voice = speech.getVoices().find((v) => (v.lang || '').toLowerCase().startsWith(language));
+  const voice = voiceFor(language);
   const session = { button: btn };
   speaking = session;
   setSpeakButton(btn, true);

@@ -1,7 +1,7 @@
 // The reading area for one story: header, chapters, and the ending (question and choices).
 
 import { $, button, h, icon, nextId } from '../dom.js';
-import { speak, speech } from '../speech.js';
+import { speak, voiceFor, voicesKnown } from '../speech.js';
 import { setFieldError } from '../ui/forms.js';
 import { isRtl, languageName } from '../words.js';
 import { facts } from './facts.js';
@@ -59,7 +59,8 @@ export function storyScreen(container, meta) {
     /** Facts and the read-aloud button under a finished chapter. */
     finishChapter(block, data) {
       block.section.append(facts(data, meta.language));
-      if (speech) {
+      voicesKnown.then(() => {
+        if (!voiceFor(meta.language)) return; // the story's header says so, once
         const readButton = button('Read aloud', { class: 'btn btn-quiet btn-small read-aloud', 'aria-pressed': 'false' }, icon('speaker'));
         const speechStatus = h('span', { class: 'speech-status', role: 'status', dir: 'auto' });
         readButton.addEventListener('click', () => {
@@ -68,11 +69,11 @@ export function storyScreen(container, meta) {
           const ending = block.section.nextElementSibling ? null : $('.ending', endSlot);
           if (ending) text += `\n${ending.dataset.speak || ''}`;
           speak(readButton, text, meta.language, () => {
-            speechStatus.textContent = `This device has no voice to read ${languageName(meta.language)} aloud.`;
+            speechStatus.textContent = 'This device could not read it aloud.';
           });
         });
         block.tools.append(speechStatus, readButton);
-      }
+      });
       screen.count = Math.max(screen.count, block.number);
     },
     addSaved(chapter) {
@@ -171,5 +172,10 @@ export function storyScreen(container, meta) {
   };
   screen.setEyebrow();
   screen.setTitle();
+  voicesKnown.then(() => {
+    if (voiceFor(meta.language)) return;
+    const name = new Intl.DisplayNames(['en'], { type: 'language' }).of(meta.language);
+    title.after(h('p', { class: 'speech-none', dir: 'ltr', lang: 'en' }, icon('speaker'), `Read aloud isn't available here: this device has no ${name} voice.`));
+  });
   return screen;
 }

@@ -28,7 +28,7 @@ function authLayout(view, title, lead, form, switcher) {
           { class: 'auth__points' },
           h('li', {}, 'Your child picks what happens next'),
           h('li', {}, 'Every sentence is safety-checked'),
-          h('li', {}, 'Read aloud, in six languages'),
+          h('li', {}, 'Read aloud, where your device has a voice'),
         ),
       ),
       h('section', { class: 'auth__panel card' }, h('h1', { tabindex: '-1' }, title), typeof lead === 'string' ? h('p', { class: 'lead' }, lead) : lead, takeFlash(), form, switcher),
