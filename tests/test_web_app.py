@@ -780,3 +780,37 @@ async def test_read_aloud_is_offered_only_where_the_device_has_a_voice(
         )
         await expect(other.get_by_role("button", name="Read aloud")).to_have_count(0)
         await shot(other, "16-no-voices")
+
+
+async def test_a_reload_mid_chapter_says_what_happened(
+    slow_server: LiveServer, db: Database
+) -> None:
+    browser_tests_once(slow_server)
+    async with chromium_page() as page:
+        await page.set_viewport_size(DESKTOP)
+        await sign_up(page, slow_server, "reload@example.com")
+        await add_child(page, "Zoe", 6)
+        await start_story(page, "Zoe", "kites")
+        await assert_streams_live(page, 1)
+        await page.reload()
+        notice = page.get_by_role("status").filter(has_text="wasn't finished")
+        await expect(notice).to_contain_text("Chapter 1 wasn't finished")
+        await expect(notice).to_contain_text("“Zoe's kites story” was being written")
+        await expect(notice).to_contain_text("nothing from it was saved")
+        await expect(page.get_by_role("heading", name="A new story for Zoe")).to_be_visible()
+        await shot(page, "17-reloaded-mid-chapter")
+        assert await count_rows(db, "chapters") == 0
+
+        # The same for a later chapter; a reload when nothing is being written says nothing.
+        await page.get_by_label("Theme", exact=True).fill("kites")
+        await page.get_by_role("button", name="Start the story").click()
+        await expect(page.locator(".choice")).to_have_count(3, timeout=20_000)
+        await page.reload()
+        await expect(page.locator(".chapter")).to_have_count(1)
+        await expect(notice).to_have_count(0)
+        await page.locator(".choice").first.click()
+        await assert_streams_live(page, 2)
+        await page.reload()
+        await expect(notice).to_contain_text("Chapter 2 wasn't finished")
+        await expect(page.locator(".chapter")).to_have_count(1)
+        await expect(page.locator(".choice")).to_have_count(3)

@@ -14,6 +14,7 @@ import { $ } from './js/dom.js';
 import { Problem } from './js/errors.js';
 import { go } from './js/navigation.js';
 import { startRouter } from './js/router.js';
+import { takeInterruptedChapter } from './js/story/chapters.js';
 import { stopSpeaking } from './js/speech.js';
 import { state } from './js/state.js';
 import { problemNotice } from './js/ui/notices.js';
@@ -47,6 +48,14 @@ async function boot() {
       main.replaceChildren(problemNotice(problem instanceof Problem ? problem : new Problem({ offline: true }), { retry: () => location.reload() }));
       return;
     }
+  }
+  const interrupted = takeInterruptedChapter();
+  if (interrupted && state.user) {
+    state.flash = {
+      tone: 'info',
+      title: `Chapter ${interrupted.chapter} wasn't finished`,
+      text: `The page was reloaded while chapter ${interrupted.chapter} of “${interrupted.title}” was being written, so nothing from it was saved. You can write it again.`,
+    };
   }
   startRouter();
 }

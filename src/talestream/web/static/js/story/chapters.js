@@ -11,6 +11,30 @@ import { problemNotice } from '../ui/notices.js';
 import { progressSteps } from './progress.js';
 import { textWriter } from './text-writer.js';
 
+// A chapter being written is noted in the tab's session storage, so that after a reload (which
+// ends the stream, and the server then saves nothing) the page can say what happened.
+const WRITING_KEY = 'talestream.writing';
+
+function noteWriting(note) {
+  try {
+    if (note) sessionStorage.setItem(WRITING_KEY, JSON.stringify(note));
+    else sessionStorage.removeItem(WRITING_KEY);
+  } catch {
+    // storage blocked: a reload just cannot be explained
+  }
+}
+
+/** The chapter that was being written when this tab was reloaded, if any: {title, chapter}. */
+export function takeInterruptedChapter() {
+  try {
+    const note = JSON.parse(sessionStorage.getItem(WRITING_KEY) || 'null');
+    sessionStorage.removeItem(WRITING_KEY);
+    return note;
+  } catch {
+    return null;
+  }
+}
+
 /** A chapter that is being written: its section, progress above the text, and the text writer.
  * `onStop` runs when the parent stops it after a long silence. */
 function liveChapter(screen, number, onStop) {
@@ -22,16 +46,22 @@ function liveChapter(screen, number, onStop) {
   block.section.insertBefore(progress.root, block.text);
   screen.chapters.append(block.section);
   const done = () => {
+    noteWriting(null);
     progress.finish();
     block.text.classList.remove('is-streaming');
     block.text.removeAttribute('aria-live');
   };
   /** The chapter failed or was stopped: it goes, with everything it showed. */
   const drop = () => {
+    noteWriting(null);
     progress.quiet();
     block.section.remove();
   };
-  onLeave(progress.quiet);
+  noteWriting({ title: screen.title.textContent, chapter: number });
+  onLeave(() => {
+    progress.quiet();
+    noteWriting(null);
+  });
   return { block, progress, writer, done, drop };
 }
 

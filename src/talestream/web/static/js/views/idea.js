@@ -6,13 +6,13 @@ import { FIELD_LABELS } from '../errors.js';
 import { streamIdeaStory } from '../story/chapters.js';
 import { storyScreen } from '../story/screen.js';
 import { ageOptions, clearFieldError, field, pageHead, setFieldError, suggestions } from '../ui/forms.js';
-import { showProblem } from '../ui/notices.js';
+import { showProblem, takeFlash } from '../ui/notices.js';
 import { LANGUAGES } from '../words.js';
 
 const STYLES = ['Fantasy', 'Funny', 'Bedtime', 'Adventure', 'Fairy tale', 'Mystery'];
 
 export async function viewIdea(view, ctx) {
-  view.append(pageHead('A story from your idea', "Tell us the hero and the idea; we'll write the first chapter live."));
+  view.append(pageHead('A story from your idea', "Tell us the hero and the idea; we'll write the first chapter live."), ...takeFlash());
   const children = await loadChildren().catch(() => []);
   if (!ctx.alive()) return;
   const first = children[0];

@@ -4,12 +4,13 @@ import { api, loadChildren } from '../api.js';
 import { h, icon } from '../dom.js';
 import { endChapter } from '../story/chapters.js';
 import { storyScreen } from '../story/screen.js';
+import { takeFlash } from '../ui/notices.js';
 
 export async function viewStory(view, ctx) {
   const id = ctx.params[0];
   const back = h('a', { class: 'back-link', href: '#/library' }, icon('back'), 'Library');
   const loading = h('p', { class: 'loading', role: 'status' }, 'Opening the story…');
-  view.append(back, loading);
+  view.append(back, ...takeFlash(), loading);
   const [story, children] = await Promise.all([api(`/stories/${id}`), loadChildren().catch(() => [])]);
   if (!ctx.alive()) return;
   loading.remove();

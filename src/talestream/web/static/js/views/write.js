@@ -6,14 +6,14 @@ import { Problem } from '../errors.js';
 import { streamChildChapter } from '../story/chapters.js';
 import { storyScreen } from '../story/screen.js';
 import { clearFieldError, field, pageHead, setFieldError, suggestions } from '../ui/forms.js';
-import { showProblem } from '../ui/notices.js';
+import { showProblem, takeFlash } from '../ui/notices.js';
 
 const THEMES = ['adventure', 'friendship', 'animals', 'space', 'magic', 'bedtime', 'ocean', 'dinosaurs'];
 
 export async function viewWrite(view, ctx) {
   const childId = Number(ctx.params[0]);
   const head = pageHead('A new story', 'Pick a theme, then watch the story appear as it is written.', { href: '#/children', label: 'Children' });
-  view.append(head);
+  view.append(head, ...takeFlash());
   const child = await findChild(childId);
   if (!ctx.alive()) return;
   if (!child) throw new Problem({ status: 404, code: 'NOT_FOUND' });
