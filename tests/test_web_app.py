@@ -2,8 +2,11 @@
 Playwright) against a real uvicorn server with the scripted model at 40 ms a word.
 
 The tests drive the page only by clicking and typing; the database is read (and, to play a
-session that ended on the server, written) directly. Screenshots of the key steps are saved under
-test-artifacts/ (gitignored); docs/images/web-story.png is a copy of 03-chapter-1-choices.png.
+session that ended on the server, written) directly. A few play a busy or silent storyteller
+through the running server's model gate and scripted model, or a device's speech voices through
+a page init script. Screenshots of the key steps are saved under
+test-artifacts/ (gitignored); docs/images/web-story.png is a copy of 03-chapter-1-choices.png,
+docs/images/night-theme.png of 10-night-story-page.png made smaller with pngquant.
 """
 
 from __future__ import annotations
@@ -472,7 +475,7 @@ async def test_a_night_theme_follows_the_browser_and_the_toggle(
         choice = await page.evaluate(CONTRAST, [".choice__text", ".choice"])
         assert choice["ratio"] >= 4.5, choice
         await shot_around(page, "article.story", "10-night-story")
-        await shot(page, "10-night-story-page")  # docs/images/night-theme.png, made smaller
+        await shot(page, "10-night-story-page")
 
         # The toggle wins over the browser's preference, and is remembered after a reload.
         await toggle.click()

@@ -3,7 +3,7 @@
 import { icon } from './dom.js';
 import { SPEECH_LANG } from './words.js';
 
-export const speech =
+const speech =
   'speechSynthesis' in window && typeof window.SpeechSynthesisUtterance === 'function'
     ? window.speechSynthesis
     : null;
@@ -31,7 +31,7 @@ export function voiceFor(language) {
   return speech.getVoices().find((v) => wanted.includes((v.lang || '').toLowerCase().split(/[-_]/)[0])) || null;
 }
 
-export function setSpeakButton(btn, on) {
+function setSpeakButton(btn, on) {
   btn.setAttribute('aria-pressed', String(on));
   btn.replaceChildren(icon(on ? 'stop' : 'speaker'), on ? 'Stop reading' : 'Read aloud');
 }

@@ -76,7 +76,6 @@ export function progressSteps({ onStop }) {
   return {
     root,
     say,
-    mark,
     alive,
     quiet,
     /** Story text arrived: a chapter that was waiting in the queue is being written now. */
