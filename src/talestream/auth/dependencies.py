@@ -16,7 +16,7 @@ from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 
 from talestream.auth.models import BrowserSession
-from talestream.auth.service import family_revoked, find_browser_session
+from talestream.auth.service import find_browser_session, login_ended
 from talestream.auth.tokens import decode_access_token
 from talestream.deps import DbDep, SettingsDep
 from talestream.errors import ApiError, unauthorized
@@ -49,10 +49,10 @@ async def current_identity(
         claims = decode_access_token(settings.signing_key, bearer)
         if claims is None:
             raise unauthorized("access token is invalid or expired; refresh it or log in again")
-        if claims.family and await family_revoked(db, claims.family):
+        if await login_ended(db, claims.family, claims.user_id):
             raise unauthorized("this login was signed out; log in again")
         user = await db.get(User, claims.user_id)
-        if user is None:
+        if user is None:  # pragma: no cover - the family's rows cascade with their user
             raise unauthorized("the account for this token no longer exists")
         return Identity(user, "bearer", family=claims.family)
 
@@ -73,7 +73,7 @@ async def current_identity(
     user = await db.get(User, session.user_id)
     if user is None:  # pragma: no cover - sessions cascade with their user
         raise unauthorized()
-    return Identity(user, "cookie", session=session)
+    return Identity(user, "cookie", family=session.family, session=session)
 
 
 async def current_user(identity: Annotated[Identity, Depends(current_identity)]) -> User:

@@ -27,16 +27,23 @@ from talestream.users.schemas import UserOut
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
 
 
-def _set_session_cookies(response: Response, settings: Settings, s: service.NewBrowserSession):
-    common = {
-        "max_age": s.max_age,
-        "secure": settings.cookie_secure,
-        "samesite": settings.cookie_samesite,
-        "path": "/",
-    }
-    response.set_cookie(SESSION_COOKIE, s.token, httponly=True, **common)
-    # Readable by the page on purpose: it is echoed in the X-CSRF-Token header.
-    response.set_cookie(CSRF_COOKIE, s.csrf_token, httponly=False, **common)
+def _set_session_cookies(
+    response: Response, settings: Settings, s: service.NewBrowserSession
+) -> None:
+    for name, value, httponly in (
+        (SESSION_COOKIE, s.token, True),
+        # Readable by the page on purpose: it is echoed in the X-CSRF-Token header.
+        (CSRF_COOKIE, s.csrf_token, False),
+    ):
+        response.set_cookie(
+            name,
+            value,
+            max_age=s.max_age,
+            secure=settings.cookie_secure,
+            samesite=settings.cookie_samesite,
+            path="/",
+            httponly=httponly,
+        )
 
 
 def _clear_session_cookies(response: Response) -> None:
@@ -63,9 +70,11 @@ async def login(
     """Returns Bearer tokens for API clients and sets an httpOnly session cookie for browsers."""
     await _limit_login(request, body.email)
     user = await service.authenticate(db, body.email, body.password)
-    tokens = await service.issue_tokens(db, settings, user.id)
+    # One login, one family: its tokens and its cookie session end together (docs/auth.md).
+    family = service.new_family()
+    tokens = await service.issue_tokens(db, settings, user.id, family)
     _set_session_cookies(
-        response, settings, await service.create_browser_session(db, settings, user.id)
+        response, settings, await service.create_browser_session(db, settings, user.id, family)
     )
     return tokens
 
@@ -80,7 +89,7 @@ async def token(
     """OAuth2 password flow (`username` is the email) for the Swagger "Authorize" button."""
     await _limit_login(request, form.username)
     user = await service.authenticate(db, form.username, form.password)
-    return await service.issue_tokens(db, settings, user.id)
+    return await service.issue_tokens(db, settings, user.id, service.new_family())
 
 
 @router.post("/refresh", response_model=TokenPair)
@@ -92,11 +101,9 @@ async def refresh(body: RefreshRequest, db: DbDep, settings: SettingsDep) -> Tok
 async def logout(
     identity: IdentityDep, response: Response, db: DbDep, body: LogoutRequest | None = None
 ) -> Response:
-    """Ends the cookie session and revokes the refresh-token family of this login."""
-    if identity.session is not None:
-        await service.end_browser_session(db, identity.session)
-    if identity.family:
-        await service.revoke_family(db, identity.family)
+    """Ends every credential of this login: its cookie session, refresh and access tokens."""
+    session_id = identity.session.id if identity.session is not None else None
+    await service.end_login(db, identity.user.id, identity.family, session_id)
     if body and body.refresh_token:
         await service.revoke_refresh_token(db, identity.user.id, body.refresh_token)
     response.status_code = status.HTTP_204_NO_CONTENT

@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi import APIRouter, Response, status
 from sqlalchemy.exc import IntegrityError
 
-from talestream.auth.dependencies import CurrentUser
+from talestream.auth.dependencies import CurrentUser, IdentityDep
 from talestream.auth.passwords import hash_password, verify_password
+from talestream.auth.service import end_other_logins
 from talestream.deps import DbDep
 from talestream.errors import ApiError, conflict
 from talestream.users.schemas import UserOut, UserUpdate
@@ -20,9 +21,11 @@ async def read_me(user: CurrentUser) -> UserOut:
 
 
 @router.patch("/me", response_model=UserOut)
-async def update_me(body: UserUpdate, user: CurrentUser, db: DbDep) -> UserOut:
+async def update_me(body: UserUpdate, identity: IdentityDep, db: DbDep) -> UserOut:
+    """A password change ends every other login of the account (docs/auth.md)."""
+    user = identity.user
     if body.current_password is not None:
-        valid, _ = verify_password(body.current_password, user.password_hash)
+        valid, _ = await verify_password(body.current_password, user.password_hash)
         if not valid:
             raise ApiError(403, "WRONG_PASSWORD", "current_password is wrong")
     if body.name is not None:
@@ -30,7 +33,9 @@ async def update_me(body: UserUpdate, user: CurrentUser, db: DbDep) -> UserOut:
     if body.email is not None:
         user.email = body.email.lower()
     if body.password is not None:
-        user.password_hash = hash_password(body.password)
+        user.password_hash = await hash_password(body.password)
+        session_id = identity.session.id if identity.session is not None else None
+        await end_other_logins(db, user.id, identity.family, session_id)
     try:
         await db.commit()
     except IntegrityError:
