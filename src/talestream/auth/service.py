@@ -45,6 +45,9 @@ async def register_user(db: AsyncSession, email: str, password: str, name: str) 
 
 async def authenticate(db: AsyncSession, email: str, password: str) -> User:
     user = await db.scalar(select(User).where(User.email == email.lower()))
+    # Hand the connection back while the hash runs: a burst of logins waiting for a hashing
+    # thread must not hold the pool that every other request needs.
+    await db.commit()
     valid, new_hash = await verify_password(password, user.password_hash if user else None)
     if user is None or not valid:
         raise unauthorized("wrong email or password")

@@ -25,6 +25,7 @@ async def update_me(body: UserUpdate, identity: IdentityDep, db: DbDep) -> UserO
     """A password change ends every other login of the account (docs/auth.md)."""
     user = identity.user
     if body.current_password is not None:
+        await db.commit()  # no pooled connection held while waiting for a hashing slot
         valid, _ = await verify_password(body.current_password, user.password_hash)
         if not valid:
             raise ApiError(403, "WRONG_PASSWORD", "current_password is wrong")
