@@ -19,7 +19,7 @@ from talestream.auth.tokens import (
     new_opaque_token,
 )
 from talestream.config import Settings
-from talestream.errors import ApiError, conflict, unauthorized
+from talestream.errors import Conflict, ErrorCode, Unauthorized
 from talestream.users.models import User
 
 
@@ -39,7 +39,7 @@ async def register_user(db: AsyncSession, email: str, password: str, name: str) 
         await db.commit()
     except IntegrityError:
         await db.rollback()
-        raise conflict("an account with this email already exists", "EMAIL_TAKEN") from None
+        raise Conflict("an account with this email already exists", ErrorCode.EMAIL_TAKEN) from None
     return user
 
 
@@ -50,7 +50,7 @@ async def authenticate(db: AsyncSession, email: str, password: str) -> User:
     await db.commit()
     valid, new_hash = await verify_password(password, user.password_hash if user else None)
     if user is None or not valid:
-        raise unauthorized("wrong email or password")
+        raise Unauthorized("wrong email or password")
     if new_hash:
         user.password_hash = new_hash
         await db.commit()
@@ -91,11 +91,10 @@ async def revoke_family(db: AsyncSession, family: str) -> None:
     await db.commit()
 
 
-def _reused() -> ApiError:
-    return ApiError(
-        401,
-        "REFRESH_TOKEN_REUSED",
+def _reused() -> Unauthorized:
+    return Unauthorized(
         "refresh token was already used; every session of that login has been signed out",
+        ErrorCode.REFRESH_TOKEN_REUSED,
     )
 
 
@@ -122,13 +121,13 @@ async def rotate_refresh_token(db: AsyncSession, settings: Settings, token: str)
         await db.rollback()
         row = await db.scalar(select(RefreshToken).where(RefreshToken.token_hash == token_hash))
         if row is None or row.revoked_at is not None:
-            raise unauthorized("refresh token is invalid or revoked; log in again")
+            raise Unauthorized("refresh token is invalid or revoked; log in again")
         await end_login(db, row.user_id, row.family, None)
         raise _reused()
     user_id, family, expires_at = claimed
     if _aware(expires_at) <= _now():
         await db.commit()  # spent either way
-        raise unauthorized("refresh token expired; log in again")
+        raise Unauthorized("refresh token expired; log in again")
     return await issue_tokens(db, settings, user_id, family)
 
 
