@@ -63,8 +63,16 @@ class Settings(BaseSettings):
     # Rate limits (the `limits` library's syntax). Storage: memory for one process, Redis
     # (redis://host:6379/0) when several workers or hosts must share the counts.
     rate_limit_storage: str = "memory://"
-    rate_limit_login: str = "10/minute"
+    rate_limit_login: str = "10/minute"  # per client address and email
+    # Per client address across all emails: one address spraying many accounts.
+    rate_limit_login_address: str = "30/minute;300/hour"
+    rate_limit_register: str = "5/hour;20/day"  # per client address
+    rate_limit_password_check: str = "5/minute;20/hour"  # current_password checks per account
     rate_limit_generate: str = "12/minute;300/day"
+    # Proxies whose X-Forwarded-For/-Proto are believed (uvicorn's forwarded_allow_ips syntax:
+    # comma-separated addresses or networks, "*" for any). Empty: nobody's, the socket peer is
+    # the client. Trusting a proxy that is not there lets anyone pick their address.
+    forwarded_allow_ips: str = ""
 
     stream_heartbeat_seconds: float = Field(15.0, gt=0, le=15.0)
     stream_send_timeout_seconds: float = Field(30.0, gt=0)
@@ -76,7 +84,13 @@ class Settings(BaseSettings):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
 
-    @field_validator("rate_limit_login", "rate_limit_generate")
+    @field_validator(
+        "rate_limit_login",
+        "rate_limit_login_address",
+        "rate_limit_register",
+        "rate_limit_password_check",
+        "rate_limit_generate",
+    )
     @classmethod
     def _limits_syntax(cls, value: str) -> str:
         from limits import parse_many

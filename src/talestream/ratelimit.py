@@ -1,4 +1,5 @@
-"""Rate limits on logins (guessing passwords) and story generation (a model's time is precious),
+"""Rate limits on logins, registrations and password checks (guessing passwords, filling the
+database) and story generation (a model's time is precious),
 with the `limits` library: in memory for one process, in Redis across workers and hosts."""
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ class RateLimits:
         self.storage = storage
         self.limiter = MovingWindowRateLimiter(self.storage)
         self.login = parse_many(settings.rate_limit_login)
+        self.login_address = parse_many(settings.rate_limit_login_address)
+        self.register = parse_many(settings.rate_limit_register)
+        self.password_check = parse_many(settings.rate_limit_password_check)
         self.generate = parse_many(settings.rate_limit_generate)
 
     async def check(self, items: list[RateLimitItem], *key: str, what: str) -> None:

@@ -52,15 +52,25 @@ def _clear_session_cookies(response: Response) -> None:
 
 
 @router.post("/register", status_code=status.HTTP_201_CREATED, response_model=UserOut)
-async def register(body: RegisterRequest, db: DbDep) -> UserOut:
+async def register(request: Request, body: RegisterRequest, db: DbDep) -> UserOut:
+    limits = get_services(request).rate_limits
+    await limits.check(
+        limits.register, "register", client_address(request), what="new accounts"
+    )
     user = await service.register_user(db, body.email, body.password, body.name)
     return UserOut.model_validate(user)
 
 
+def client_address(request: Request) -> str:
+    """The socket peer, or what a trusted proxy says it is (TALESTREAM_FORWARDED_ALLOW_IPS)."""
+    return request.client.host if request.client else "unknown"
+
+
 async def _limit_login(request: Request, email: str) -> None:
     limits = get_services(request).rate_limits
-    client = request.client.host if request.client else "unknown"
-    await limits.check(limits.login, client, email.lower(), what="login attempts")
+    address = client_address(request)
+    await limits.check(limits.login_address, "address", address, what="login attempts")
+    await limits.check(limits.login, address, email.lower(), what="login attempts")
 
 
 @router.post("/login", response_model=TokenPair)
