@@ -33,9 +33,7 @@ async def update_me(
     if body.current_password is not None:
         # A stolen session must not become a way to guess the password.
         limits = get_services(request).rate_limits
-        await limits.check(
-            limits.password_check, "password", str(user.id), what="password checks"
-        )
+        await limits.check(limits.password_check, "password", str(user.id), what="password checks")
         await db.commit()  # no pooled connection held while waiting for a hashing slot
         valid, _ = await verify_password(body.current_password, user.password_hash)
         if not valid:

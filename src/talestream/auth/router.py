@@ -22,6 +22,8 @@ from talestream.auth.schemas import (
 )
 from talestream.config import Settings
 from talestream.deps import DbDep, SettingsDep, get_services
+from talestream.errors import ValidationFailed
+from talestream.request_model import control_character_in
 from talestream.users.schemas import UserOut
 
 router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
@@ -54,9 +56,7 @@ def _clear_session_cookies(response: Response) -> None:
 @router.post("/register", status_code=status.HTTP_201_CREATED, response_model=UserOut)
 async def register(request: Request, body: RegisterRequest, db: DbDep) -> UserOut:
     limits = get_services(request).rate_limits
-    await limits.check(
-        limits.register, "register", client_address(request), what="new accounts"
-    )
+    await limits.check(limits.register, "register", client_address(request), what="new accounts")
     user = await service.register_user(db, body.email, body.password, body.name)
     return UserOut.model_validate(user)
 
@@ -97,6 +97,9 @@ async def token(
     settings: SettingsDep,
 ) -> TokenPair:
     """OAuth2 password flow (`username` is the email) for the Swagger "Authorize" button."""
+    for field, value in (("username", form.username), ("password", form.password)):
+        if control_character_in(value):
+            raise ValidationFailed(f"{field} contains a control character (such as a NUL byte)")
     await _limit_login(request, form.username)
     user = await service.authenticate(db, form.username, form.password)
     return await service.issue_tokens(db, settings, user.id, service.new_family())

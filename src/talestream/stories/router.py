@@ -13,6 +13,7 @@ from fastapi import APIRouter, Query, Request, Response, status
 from sqlalchemy import func, select
 
 from talestream.auth.dependencies import CurrentUser
+from talestream.children.schemas import MAX_ROW_ID, ChildId
 from talestream.children.service import get_owned_child
 from talestream.deps import DbDep, get_services
 from talestream.errors import ErrorCode, GenerationFailed
@@ -126,9 +127,9 @@ def _summary(story: Story, chapter_count: int) -> StorySummary:
 async def list_stories(
     user: CurrentUser,
     db: DbDep,
-    child_id: int | None = None,
+    child_id: ChildId | None = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_ROW_ID)] = 0,
 ) -> StoryPage:
     """Your stories, newest first; `child_id` filters to one child."""
     where = [Story.owner_id == user.id]

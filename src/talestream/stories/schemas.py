@@ -6,15 +6,16 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from talestream.children.schemas import MAX_AGE, MIN_AGE, Language, check_name
+from talestream.children.schemas import MAX_AGE, MIN_AGE, ChildId, Language, check_name
+from talestream.request_model import RequestModel
 
 
-class ChildStoryParams(BaseModel):
+class ChildStoryParams(RequestModel):
     """Query parameters of GET /generate/stream (and the body of POST /generate)."""
 
     model_config = ConfigDict(str_strip_whitespace=True)
 
-    child_id: int = Field(description="Child profile ID")
+    child_id: ChildId = Field(description="Child profile ID")
     theme: str = Field(min_length=1, max_length=60, description='Story theme, e.g. "adventure"')
     chapter_number: int = Field(1, ge=1, le=100, description="Chapter to generate")
     title: str | None = Field(None, max_length=120, description="Story title")
@@ -48,7 +49,7 @@ def reading_level_for_age(age: int) -> str:
     return "beginner" if age <= 6 else "intermediate" if age <= 10 else "advanced"
 
 
-class GenerateStreamRequest(BaseModel):
+class GenerateStreamRequest(RequestModel):
     """Body of POST /generate-stream/ (streaming-story-generation-api.md)."""
 
     model_config = ConfigDict(str_strip_whitespace=True)
