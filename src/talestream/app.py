@@ -11,6 +11,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from talestream import __version__
 from talestream.auth.account_router import router as users_router
 from talestream.auth.router import router as auth_router
+from talestream.body_limit import BodyLimitMiddleware
 from talestream.children.router import router as children_router
 from talestream.config import Settings, load_settings
 from talestream.error_handlers import install_error_handlers
@@ -39,6 +40,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.add_middleware(BodyLimitMiddleware)  # inside CORS, so a 413 carries CORS headers
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
