@@ -4,6 +4,13 @@ Cookie-authenticated unsafe methods must echo the session's CSRF token in `X-CSR
 (the token is also readable by the page in the `talestream_csrf` cookie). A cross-site form or
 script can make the browser send the cookie, but cannot read the CSRF cookie to copy it into a
 header. Bearer requests need no CSRF check: browsers never attach Bearer tokens on their own.
+
+A CSRF token cannot protect a GET, and the story stream is a GET that starts work (SameSite=Lax
+still sends the cookie on a top-level cross-site navigation). So cookie-authenticated requests
+that a browser marks as coming from another site (Fetch Metadata, `Sec-Fetch-Site`) are refused
+outright, unless the page's origin is one of TALESTREAM_CORS_ORIGINS. Our own pages send
+`same-origin`; a typed address or bookmark sends `none`; browsers too old to send the header
+still meet SameSite and the CSRF token.
 """
 
 from __future__ import annotations
@@ -39,6 +46,16 @@ class Identity:
     session: BrowserSession | None = None
 
 
+TRUSTED_FETCH_SITES = frozenset({"same-origin", "none"})
+
+
+def _from_our_site(request: Request, cors_origins: list[str]) -> bool:
+    site = request.headers.get("sec-fetch-site")
+    if site is None or site in TRUSTED_FETCH_SITES:
+        return True
+    return request.headers.get("origin") in cors_origins
+
+
 async def current_identity(
     request: Request,
     db: DbDep,
@@ -59,6 +76,11 @@ async def current_identity(
     cookie = request.cookies.get(SESSION_COOKIE)
     if not cookie:
         raise Unauthorized()
+    if not _from_our_site(request, settings.cors_origins):
+        raise Forbidden(
+            "this request came from another website; open talestream itself to do that",
+            ErrorCode.CSRF_FAILED,
+        )
     session = await find_browser_session(db, cookie)
     if session is None:
         raise Unauthorized("your session has expired; log in again")
