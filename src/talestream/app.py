@@ -17,8 +17,10 @@ from talestream.config import Settings, load_settings
 from talestream.error_handlers import install_error_handlers
 from talestream.health import router as health_router
 from talestream.safetylog.router import router as safetylog_router
+from talestream.security_headers import SecurityHeadersMiddleware
 from talestream.services import open_services
 from talestream.stories.router import router as stories_router
+from talestream.web.docs import mount_docs
 from talestream.web.router import mount_web
 
 
@@ -38,9 +40,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         summary="Personalised, safe, real-time children's stories over Server-Sent Events.",
         lifespan=lifespan,
+        # Served by talestream.web.docs from local files instead of a CDN.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.add_middleware(BodyLimitMiddleware)  # inside CORS, so a 413 carries CORS headers
+    app.add_middleware(SecurityHeadersMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -60,4 +66,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(router)
     mount_web(app)
+    mount_docs(app)
     return app

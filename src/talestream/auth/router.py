@@ -26,7 +26,13 @@ from talestream.errors import ValidationFailed
 from talestream.request_model import control_character_in
 from talestream.users.schemas import UserOut
 
-router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
+
+def _no_store(response: Response) -> None:
+    # Tokens and session cookies must never sit in a browser's or proxy's cache.
+    response.headers["Cache-Control"] = "no-store"
+
+
+router = APIRouter(prefix="/api/v1/auth", tags=["auth"], dependencies=[Depends(_no_store)])
 
 
 def _set_session_cookies(
