@@ -37,7 +37,8 @@ class Settings(BaseSettings):
     access_token_ttl_seconds: int = Field(900, ge=30, le=86_400)
     refresh_token_ttl_days: int = Field(30, ge=1, le=365)
     session_ttl_hours: int = Field(24 * 14, ge=1, le=24 * 365)
-    cookie_secure: bool = False
+    # Unset: Secure in production (cookies only over HTTPS), not in development on plain HTTP.
+    cookie_secure: bool | None = None
     cookie_samesite: Literal["lax", "strict"] = "lax"
     cors_origins: Annotated[list[str], NoDecode] = []
 
@@ -123,6 +124,11 @@ class Settings(BaseSettings):
     def _production_needs_secret(self) -> Settings:
         if self.env == "production" and self.secret_key is None:
             raise ValueError("TALESTREAM_SECRET_KEY must be set when TALESTREAM_ENV=production")
+        if self.env == "production" and self.cookie_secure is False:
+            raise ValueError(
+                "TALESTREAM_COOKIE_SECURE=false is not allowed when TALESTREAM_ENV=production: "
+                "session cookies must only travel over HTTPS"
+            )
         if self.secret_key is not None and len(self.secret_key.get_secret_value()) < 32:
             raise ValueError("TALESTREAM_SECRET_KEY must be at least 32 characters")
         if self.llm_provider == "openai" and not self.openai_base_url and not self.openai_api_key:
@@ -143,6 +149,12 @@ class Settings(BaseSettings):
                 "TALESTREAM_OPENAI_BASE_URL): the server that runs the Llama Guard model"
             )
         return self
+
+    @property
+    def secure_cookies(self) -> bool:
+        if self.cookie_secure is None:
+            return self.env == "production"
+        return self.cookie_secure
 
     @property
     def resolved_database_url(self) -> str:

@@ -47,7 +47,7 @@ def _set_session_cookies(
             name,
             value,
             max_age=s.max_age,
-            secure=settings.cookie_secure,
+            secure=settings.secure_cookies,
             samesite=settings.cookie_samesite,
             path="/",
             httponly=httponly,
