@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from talestream.children.schemas import MAX_AGE, MIN_AGE, ChildId, Language, check_name
 from talestream.request_model import RequestModel
+from talestream.safety import FIELD_LIMITS
 
 
 class ChildStoryParams(RequestModel):
@@ -16,15 +17,20 @@ class ChildStoryParams(RequestModel):
     model_config = ConfigDict(str_strip_whitespace=True)
 
     child_id: ChildId = Field(description="Child profile ID")
-    theme: str = Field(min_length=1, max_length=60, description='Story theme, e.g. "adventure"')
+    theme: str = Field(
+        min_length=1, max_length=FIELD_LIMITS["theme"], description='Story theme, e.g. "adventure"'
+    )
     chapter_number: int = Field(1, ge=1, le=100, description="Chapter to generate")
-    title: str | None = Field(None, max_length=120, description="Story title")
+    title: str | None = Field(None, max_length=FIELD_LIMITS["title"], description="Story title")
     story_id: uuid.UUID | None = Field(None, description="Story to continue (chapter_number > 1)")
     choice_index: int | None = Field(
         None, ge=0, le=3, description="Index into the previous chapter's choices"
     )
     custom_choice: str | None = Field(
-        None, min_length=1, max_length=200, description="The child's own idea instead of a choice"
+        None,
+        min_length=1,
+        max_length=FIELD_LIMITS["custom_choice"],
+        description="The child's own idea instead of a choice",
     )
 
     @model_validator(mode="after")
@@ -54,10 +60,10 @@ class GenerateStreamRequest(RequestModel):
 
     model_config = ConfigDict(str_strip_whitespace=True)
 
-    story_name: str = Field(min_length=1, max_length=120)
-    hero_name: str = Field(min_length=1, max_length=50)
-    story_idea: str = Field(min_length=1, max_length=500)
-    story_style: str = Field(min_length=1, max_length=60)
+    story_name: str = Field(min_length=1, max_length=FIELD_LIMITS["title"])
+    hero_name: str = Field(min_length=1, max_length=FIELD_LIMITS["name"])
+    story_idea: str = Field(min_length=1, max_length=FIELD_LIMITS["idea"])
+    story_style: str = Field(min_length=1, max_length=FIELD_LIMITS["theme"])
     language: Language = "en"
     age: int = Field(ge=MIN_AGE, le=MAX_AGE)
 
