@@ -34,11 +34,23 @@ class RateLimits:
         """Counts one hit against every limit; RateLimited (429 with Retry-After) when over."""
         for item in items:
             if not await self.limiter.hit(item, *key):
-                stats = await self.limiter.get_window_stats(item, *key)
-                wait = max(1, math.ceil(stats.reset_time - time.time()))
-                raise RateLimited(
-                    f"Too many {what} for now; please try again in {_human(wait)}.", wait
-                )
+                await self._refuse(item, key, what)
+
+    async def ensure_room(self, items: list[RateLimitItem], *key: str, what: str) -> None:
+        """RateLimited if one more hit would be over a limit; counts nothing."""
+        for item in items:
+            if not await self.limiter.test(item, *key):
+                await self._refuse(item, key, what)
+
+    async def count(self, items: list[RateLimitItem], *key: str) -> None:
+        """Counts one hit that is refused anyway for another reason (never raises)."""
+        for item in items:
+            await self.limiter.hit(item, *key)
+
+    async def _refuse(self, item: RateLimitItem, key: tuple[str, ...], what: str) -> None:
+        stats = await self.limiter.get_window_stats(item, *key)
+        wait = max(1, math.ceil(stats.reset_time - time.time()))
+        raise RateLimited(f"Too many {what} for now; please try again in {_human(wait)}.", wait)
 
 
 def _human(seconds: int) -> str:
