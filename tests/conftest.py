@@ -45,6 +45,15 @@ def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     return url
 
 
+UNLIMITED = (
+    "rate_limit_login",
+    "rate_limit_login_address",
+    "rate_limit_register",
+    "rate_limit_password_check",
+    "rate_limit_generate",
+)
+
+
 def make_settings(data_dir: Path, database_url: str, **overrides: object) -> Settings:
     return load_settings(
         env="test",
@@ -52,7 +61,7 @@ def make_settings(data_dir: Path, database_url: str, **overrides: object) -> Set
         database_url=database_url,
         secret_key="test-secret-key-that-is-long-enough-0123456789",
         # Tests log in and generate far faster than any family; test_rate_limits lowers these.
-        **{"rate_limit_login": "1000/minute", "rate_limit_generate": "1000/minute", **overrides},
+        **{**{name: "1000/minute" for name in UNLIMITED}, **overrides},
     )
 
 

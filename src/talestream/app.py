@@ -11,13 +11,16 @@ from fastapi.middleware.cors import CORSMiddleware
 from talestream import __version__
 from talestream.auth.account_router import router as users_router
 from talestream.auth.router import router as auth_router
+from talestream.body_limit import BodyLimitMiddleware
 from talestream.children.router import router as children_router
 from talestream.config import Settings, load_settings
 from talestream.error_handlers import RequestIdAndErrors, install_error_handlers
 from talestream.health import router as health_router
 from talestream.safetylog.router import router as safetylog_router
+from talestream.security_headers import SecurityHeadersMiddleware
 from talestream.services import open_services
 from talestream.stories.router import router as stories_router
+from talestream.web.docs import mount_docs
 from talestream.web.router import mount_web
 
 
@@ -37,8 +40,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version=__version__,
         summary="Personalised, safe, real-time children's stories over Server-Sent Events.",
         lifespan=lifespan,
+        # Served by talestream.web.docs from local files instead of a CDN.
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
+    app.add_middleware(BodyLimitMiddleware)  # inside CORS, so a 413 carries CORS headers
+    app.add_middleware(SecurityHeadersMiddleware)
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -59,4 +67,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     ):
         app.include_router(router)
     mount_web(app)
+    mount_docs(app)
     return app

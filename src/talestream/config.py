@@ -37,7 +37,8 @@ class Settings(BaseSettings):
     access_token_ttl_seconds: int = Field(900, ge=30, le=86_400)
     refresh_token_ttl_days: int = Field(30, ge=1, le=365)
     session_ttl_hours: int = Field(24 * 14, ge=1, le=24 * 365)
-    cookie_secure: bool = False
+    # Unset: Secure in production (cookies only over HTTPS), not in development on plain HTTP.
+    cookie_secure: bool | None = None
     cookie_samesite: Literal["lax", "strict"] = "lax"
     cors_origins: Annotated[list[str], NoDecode] = []
 
@@ -63,8 +64,16 @@ class Settings(BaseSettings):
     # Rate limits (the `limits` library's syntax). Storage: memory for one process, Redis
     # (redis://host:6379/0) when several workers or hosts must share the counts.
     rate_limit_storage: str = "memory://"
-    rate_limit_login: str = "10/minute"
+    rate_limit_login: str = "10/minute"  # per client address and email
+    # Per client address across all emails: one address spraying many accounts.
+    rate_limit_login_address: str = "30/minute;300/hour"
+    rate_limit_register: str = "5/hour;20/day"  # per client address
+    rate_limit_password_check: str = "5/minute;20/hour"  # current_password checks per account
     rate_limit_generate: str = "12/minute;300/day"
+    # Proxies whose X-Forwarded-For/-Proto are believed (uvicorn's forwarded_allow_ips syntax:
+    # comma-separated addresses or networks, "*" for any). Empty: nobody's, the socket peer is
+    # the client. Trusting a proxy that is not there lets anyone pick their address.
+    forwarded_allow_ips: str = ""
 
     stream_heartbeat_seconds: float = Field(15.0, gt=0, le=15.0)
     stream_send_timeout_seconds: float = Field(30.0, gt=0)
@@ -76,7 +85,13 @@ class Settings(BaseSettings):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
 
-    @field_validator("rate_limit_login", "rate_limit_generate")
+    @field_validator(
+        "rate_limit_login",
+        "rate_limit_login_address",
+        "rate_limit_register",
+        "rate_limit_password_check",
+        "rate_limit_generate",
+    )
     @classmethod
     def _limits_syntax(cls, value: str) -> str:
         from limits import parse_many
@@ -109,6 +124,11 @@ class Settings(BaseSettings):
     def _production_needs_secret(self) -> Settings:
         if self.env == "production" and self.secret_key is None:
             raise ValueError("TALESTREAM_SECRET_KEY must be set when TALESTREAM_ENV=production")
+        if self.env == "production" and self.cookie_secure is False:
+            raise ValueError(
+                "TALESTREAM_COOKIE_SECURE=false is not allowed when TALESTREAM_ENV=production: "
+                "session cookies must only travel over HTTPS"
+            )
         if self.secret_key is not None and len(self.secret_key.get_secret_value()) < 32:
             raise ValueError("TALESTREAM_SECRET_KEY must be at least 32 characters")
         if self.llm_provider == "openai" and not self.openai_base_url and not self.openai_api_key:
@@ -129,6 +149,12 @@ class Settings(BaseSettings):
                 "TALESTREAM_OPENAI_BASE_URL): the server that runs the Llama Guard model"
             )
         return self
+
+    @property
+    def secure_cookies(self) -> bool:
+        if self.cookie_secure is None:
+            return self.env == "production"
+        return self.cookie_secure
 
     @property
     def resolved_database_url(self) -> str:

@@ -1,4 +1,5 @@
-"""Rate limits on logins (guessing passwords) and story generation (a model's time is precious),
+"""Rate limits on logins, registrations and password checks (guessing passwords, filling the
+database) and story generation (a model's time is precious),
 with the `limits` library: in memory for one process, in Redis across workers and hosts."""
 
 from __future__ import annotations
@@ -24,17 +25,32 @@ class RateLimits:
         self.storage = storage
         self.limiter = MovingWindowRateLimiter(self.storage)
         self.login = parse_many(settings.rate_limit_login)
+        self.login_address = parse_many(settings.rate_limit_login_address)
+        self.register = parse_many(settings.rate_limit_register)
+        self.password_check = parse_many(settings.rate_limit_password_check)
         self.generate = parse_many(settings.rate_limit_generate)
 
     async def check(self, items: list[RateLimitItem], *key: str, what: str) -> None:
         """Counts one hit against every limit; RateLimited (429 with Retry-After) when over."""
         for item in items:
             if not await self.limiter.hit(item, *key):
-                stats = await self.limiter.get_window_stats(item, *key)
-                wait = max(1, math.ceil(stats.reset_time - time.time()))
-                raise RateLimited(
-                    f"Too many {what} for now; please try again in {_human(wait)}.", wait
-                )
+                await self._refuse(item, key, what)
+
+    async def ensure_room(self, items: list[RateLimitItem], *key: str, what: str) -> None:
+        """RateLimited if one more hit would be over a limit; counts nothing."""
+        for item in items:
+            if not await self.limiter.test(item, *key):
+                await self._refuse(item, key, what)
+
+    async def count(self, items: list[RateLimitItem], *key: str) -> None:
+        """Counts one hit that is refused anyway for another reason (never raises)."""
+        for item in items:
+            await self.limiter.hit(item, *key)
+
+    async def _refuse(self, item: RateLimitItem, key: tuple[str, ...], what: str) -> None:
+        stats = await self.limiter.get_window_stats(item, *key)
+        wait = max(1, math.ceil(stats.reset_time - time.time()))
+        raise RateLimited(f"Too many {what} for now; please try again in {_human(wait)}.", wait)
 
 
 def _human(seconds: int) -> str:

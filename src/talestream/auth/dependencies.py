@@ -4,6 +4,13 @@ Cookie-authenticated unsafe methods must echo the session's CSRF token in `X-CSR
 (the token is also readable by the page in the `talestream_csrf` cookie). A cross-site form or
 script can make the browser send the cookie, but cannot read the CSRF cookie to copy it into a
 header. Bearer requests need no CSRF check: browsers never attach Bearer tokens on their own.
+
+A CSRF token cannot protect a GET, and the story stream is a GET that starts work (SameSite=Lax
+still sends the cookie on a top-level cross-site navigation). So cookie-authenticated requests
+that a browser marks as coming from another site (Fetch Metadata, `Sec-Fetch-Site`) are refused
+outright, unless the page's origin is one of TALESTREAM_CORS_ORIGINS. Our own pages send
+`same-origin`; a typed address or bookmark sends `none`; browsers too old to send the header
+still meet SameSite and the CSRF token.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 
 from talestream.auth.models import BrowserSession
-from talestream.auth.service import family_revoked, find_browser_session
+from talestream.auth.service import find_browser_session, login_ended
 from talestream.auth.tokens import decode_access_token
 from talestream.deps import DbDep, SettingsDep
 from talestream.errors import ErrorCode, Forbidden, Unauthorized
@@ -39,6 +46,16 @@ class Identity:
     session: BrowserSession | None = None
 
 
+TRUSTED_FETCH_SITES = frozenset({"same-origin", "none"})
+
+
+def _from_our_site(request: Request, cors_origins: list[str]) -> bool:
+    site = request.headers.get("sec-fetch-site")
+    if site is None or site in TRUSTED_FETCH_SITES:
+        return True
+    return request.headers.get("origin") in cors_origins
+
+
 async def current_identity(
     request: Request,
     db: DbDep,
@@ -49,16 +66,21 @@ async def current_identity(
         claims = decode_access_token(settings.signing_key, bearer)
         if claims is None:
             raise Unauthorized("access token is invalid or expired; refresh it or log in again")
-        if claims.family and await family_revoked(db, claims.family):
+        if await login_ended(db, claims.family, claims.user_id):
             raise Unauthorized("this login was signed out; log in again")
         user = await db.get(User, claims.user_id)
-        if user is None:
+        if user is None:  # pragma: no cover - the family's rows cascade with their user
             raise Unauthorized("the account for this token no longer exists")
         return Identity(user, "bearer", family=claims.family)
 
     cookie = request.cookies.get(SESSION_COOKIE)
     if not cookie:
         raise Unauthorized()
+    if not _from_our_site(request, settings.cors_origins):
+        raise Forbidden(
+            "this request came from another website; open talestream itself to do that",
+            ErrorCode.CSRF_FAILED,
+        )
     session = await find_browser_session(db, cookie)
     if session is None:
         raise Unauthorized("your session has expired; log in again")
@@ -72,7 +94,7 @@ async def current_identity(
     user = await db.get(User, session.user_id)
     if user is None:  # pragma: no cover - sessions cascade with their user
         raise Unauthorized()
-    return Identity(user, "cookie", session=session)
+    return Identity(user, "cookie", family=session.family, session=session)
 
 
 async def current_user(identity: Annotated[Identity, Depends(current_identity)]) -> User:

@@ -22,21 +22,36 @@ from talestream.auth.schemas import (
 )
 from talestream.config import Settings
 from talestream.deps import DbDep, SettingsDep, get_services
+from talestream.errors import ValidationFailed
+from talestream.request_model import control_character_in
 from talestream.users.schemas import UserOut
 
-router = APIRouter(prefix="/api/v1/auth", tags=["auth"])
+
+def _no_store(response: Response) -> None:
+    # Tokens and session cookies must never sit in a browser's or proxy's cache.
+    response.headers["Cache-Control"] = "no-store"
 
 
-def _set_session_cookies(response: Response, settings: Settings, s: service.NewBrowserSession):
-    common = {
-        "max_age": s.max_age,
-        "secure": settings.cookie_secure,
-        "samesite": settings.cookie_samesite,
-        "path": "/",
-    }
-    response.set_cookie(SESSION_COOKIE, s.token, httponly=True, **common)
-    # Readable by the page on purpose: it is echoed in the X-CSRF-Token header.
-    response.set_cookie(CSRF_COOKIE, s.csrf_token, httponly=False, **common)
+router = APIRouter(prefix="/api/v1/auth", tags=["auth"], dependencies=[Depends(_no_store)])
+
+
+def _set_session_cookies(
+    response: Response, settings: Settings, s: service.NewBrowserSession
+) -> None:
+    for name, value, httponly in (
+        (SESSION_COOKIE, s.token, True),
+        # Readable by the page on purpose: it is echoed in the X-CSRF-Token header.
+        (CSRF_COOKIE, s.csrf_token, False),
+    ):
+        response.set_cookie(
+            name,
+            value,
+            max_age=s.max_age,
+            secure=settings.secure_cookies,
+            samesite=settings.cookie_samesite,
+            path="/",
+            httponly=httponly,
+        )
 
 
 def _clear_session_cookies(response: Response) -> None:
@@ -45,15 +60,23 @@ def _clear_session_cookies(response: Response) -> None:
 
 
 @router.post("/register", status_code=status.HTTP_201_CREATED, response_model=UserOut)
-async def register(body: RegisterRequest, db: DbDep) -> UserOut:
+async def register(request: Request, body: RegisterRequest, db: DbDep) -> UserOut:
+    limits = get_services(request).rate_limits
+    await limits.check(limits.register, "register", client_address(request), what="new accounts")
     user = await service.register_user(db, body.email, body.password, body.name)
     return UserOut.model_validate(user)
 
 
+def client_address(request: Request) -> str:
+    """The socket peer, or what a trusted proxy says it is (TALESTREAM_FORWARDED_ALLOW_IPS)."""
+    return request.client.host if request.client else "unknown"
+
+
 async def _limit_login(request: Request, email: str) -> None:
     limits = get_services(request).rate_limits
-    client = request.client.host if request.client else "unknown"
-    await limits.check(limits.login, client, email.lower(), what="login attempts")
+    address = client_address(request)
+    await limits.check(limits.login_address, "address", address, what="login attempts")
+    await limits.check(limits.login, address, email.lower(), what="login attempts")
 
 
 @router.post("/login", response_model=TokenPair)
@@ -63,9 +86,11 @@ async def login(
     """Returns Bearer tokens for API clients and sets an httpOnly session cookie for browsers."""
     await _limit_login(request, body.email)
     user = await service.authenticate(db, body.email, body.password)
-    tokens = await service.issue_tokens(db, settings, user.id)
+    # One login, one family: its tokens and its cookie session end together (docs/auth.md).
+    family = service.new_family()
+    tokens = await service.issue_tokens(db, settings, user.id, family)
     _set_session_cookies(
-        response, settings, await service.create_browser_session(db, settings, user.id)
+        response, settings, await service.create_browser_session(db, settings, user.id, family)
     )
     return tokens
 
@@ -78,9 +103,12 @@ async def token(
     settings: SettingsDep,
 ) -> TokenPair:
     """OAuth2 password flow (`username` is the email) for the Swagger "Authorize" button."""
+    for field, value in (("username", form.username), ("password", form.password)):
+        if control_character_in(value):
+            raise ValidationFailed(f"{field} contains a control character (such as a NUL byte)")
     await _limit_login(request, form.username)
     user = await service.authenticate(db, form.username, form.password)
-    return await service.issue_tokens(db, settings, user.id)
+    return await service.issue_tokens(db, settings, user.id, service.new_family())
 
 
 @router.post("/refresh", response_model=TokenPair)
@@ -92,11 +120,9 @@ async def refresh(body: RefreshRequest, db: DbDep, settings: SettingsDep) -> Tok
 async def logout(
     identity: IdentityDep, response: Response, db: DbDep, body: LogoutRequest | None = None
 ) -> Response:
-    """Ends the cookie session and revokes the refresh-token family of this login."""
-    if identity.session is not None:
-        await service.end_browser_session(db, identity.session)
-    if identity.family:
-        await service.revoke_family(db, identity.family)
+    """Ends every credential of this login: its cookie session, refresh and access tokens."""
+    session_id = identity.session.id if identity.session is not None else None
+    await service.end_login(db, identity.user.id, identity.family, session_id)
     if body and body.refresh_token:
         await service.revoke_refresh_token(db, identity.user.id, body.refresh_token)
     response.status_code = status.HTTP_204_NO_CONTENT

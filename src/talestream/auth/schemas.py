@@ -4,6 +4,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator, model_validator
 
+from talestream.request_model import RequestModel
+
 PASSWORD_MIN = 10
 PASSWORD_MAX = 128  # argon2 hashes anything, but an unbounded input is a cheap DoS
 
@@ -25,7 +27,7 @@ def check_password_policy(password: str) -> str:
     return password
 
 
-class RegisterRequest(BaseModel):
+class RegisterRequest(RequestModel):
     model_config = ConfigDict(str_strip_whitespace=True)
 
     email: EmailStr
@@ -43,16 +45,16 @@ class RegisterRequest(BaseModel):
         return check_password_policy(value)
 
 
-class LoginRequest(BaseModel):
+class LoginRequest(RequestModel):
     email: EmailStr
     password: str = Field(min_length=1, max_length=PASSWORD_MAX, repr=False)
 
 
-class RefreshRequest(BaseModel):
+class RefreshRequest(RequestModel):
     refresh_token: str = Field(min_length=16, max_length=200)
 
 
-class LogoutRequest(BaseModel):
+class LogoutRequest(RequestModel):
     refresh_token: str | None = Field(default=None, max_length=200)
 
 
@@ -63,7 +65,7 @@ class TokenPair(BaseModel):
     expires_in: int
 
 
-class UserUpdate(BaseModel):
+class UserUpdate(RequestModel):
     """`PATCH /api/v1/users/me`: here, not in `users`, because it carries password rules."""
 
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")

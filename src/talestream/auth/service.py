@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -33,7 +33,7 @@ def _aware(moment: datetime) -> datetime:
 
 
 async def register_user(db: AsyncSession, email: str, password: str, name: str) -> User:
-    user = User(email=email.lower(), name=name, password_hash=hash_password(password))
+    user = User(email=email.lower(), name=name, password_hash=await hash_password(password))
     db.add(user)
     try:
         await db.commit()
@@ -45,7 +45,10 @@ async def register_user(db: AsyncSession, email: str, password: str, name: str) 
 
 async def authenticate(db: AsyncSession, email: str, password: str) -> User:
     user = await db.scalar(select(User).where(User.email == email.lower()))
-    valid, new_hash = verify_password(password, user.password_hash if user else None)
+    # Hand the connection back while the hash runs: a burst of logins waiting for a hashing
+    # thread must not hold the pool that every other request needs.
+    await db.commit()
+    valid, new_hash = await verify_password(password, user.password_hash if user else None)
     if user is None or not valid:
         raise Unauthorized("wrong email or password")
     if new_hash:
@@ -54,10 +57,13 @@ async def authenticate(db: AsyncSession, email: str, password: str) -> User:
     return user
 
 
+def new_family() -> str:
+    return str(uuid.uuid4())
+
+
 async def issue_tokens(
-    db: AsyncSession, settings: Settings, user_id: int, family: str | None = None
+    db: AsyncSession, settings: Settings, user_id: int, family: str
 ) -> TokenPair:
-    family = family or str(uuid.uuid4())
     refresh = new_opaque_token()
     db.add(
         RefreshToken(
@@ -85,31 +91,94 @@ async def revoke_family(db: AsyncSession, family: str) -> None:
     await db.commit()
 
 
+def _reused() -> Unauthorized:
+    return Unauthorized(
+        "refresh token was already used; every session of that login has been signed out",
+        ErrorCode.REFRESH_TOKEN_REUSED,
+    )
+
+
 async def rotate_refresh_token(db: AsyncSession, settings: Settings, token: str) -> TokenPair:
     """Trade a refresh token for a new pair. Presenting an already-rotated token is treated as
-    theft: the whole family (every token descended from that login) is revoked."""
-    row = await db.scalar(select(RefreshToken).where(RefreshToken.token_hash == hash_token(token)))
-    if row is None or row.revoked_at is not None:
-        raise Unauthorized("refresh token is invalid or revoked; log in again")
-    if row.used_at is not None:
-        await revoke_family(db, row.family)
-        raise Unauthorized(
-            "refresh token was already used; every session of that login has been signed out",
-            ErrorCode.REFRESH_TOKEN_REUSED,
+    theft: the whole family (every token descended from that login) is revoked.
+
+    Marking the token used is one conditional UPDATE, so of two simultaneous uses exactly one
+    wins on either database; the loser is a reuse like any other."""
+    token_hash = hash_token(token)
+    claimed = (
+        await db.execute(
+            update(RefreshToken)
+            .where(
+                RefreshToken.token_hash == token_hash,
+                RefreshToken.used_at.is_(None),
+                RefreshToken.revoked_at.is_(None),
+            )
+            .values(used_at=_now())
+            .returning(RefreshToken.user_id, RefreshToken.family, RefreshToken.expires_at)
         )
-    if _aware(row.expires_at) <= _now():
+    ).one_or_none()
+    if claimed is None:
+        await db.rollback()
+        row = await db.scalar(select(RefreshToken).where(RefreshToken.token_hash == token_hash))
+        if row is None or row.revoked_at is not None:
+            raise Unauthorized("refresh token is invalid or revoked; log in again")
+        await end_login(db, row.user_id, row.family, None)
+        raise _reused()
+    user_id, family, expires_at = claimed
+    if _aware(expires_at) <= _now():
+        await db.commit()  # spent either way
         raise Unauthorized("refresh token expired; log in again")
-    row.used_at = _now()
-    return await issue_tokens(db, settings, row.user_id, row.family)
+    return await issue_tokens(db, settings, user_id, family)
 
 
-async def family_revoked(db: AsyncSession, family: str) -> bool:
-    revoked = await db.scalar(
-        select(RefreshToken.id)
-        .where(RefreshToken.family == family, RefreshToken.revoked_at.is_not(None))
-        .limit(1)
+async def login_ended(db: AsyncSession, family: str, user_id: int) -> bool:
+    """True unless the login's family still has rows for this user and none is revoked. A family
+    whose rows are gone (the account was deleted) counts as ended, so a token can never open an
+    account it was not issued for."""
+    total, revoked = (
+        await db.execute(
+            select(func.count(), func.count(RefreshToken.revoked_at)).where(
+                RefreshToken.family == family, RefreshToken.user_id == user_id
+            )
+        )
+    ).one()
+    return total == 0 or revoked > 0
+
+
+async def end_login(
+    db: AsyncSession, user_id: int, family: str | None, session_id: int | None
+) -> None:
+    """Logout: the refresh tokens, access tokens and cookie session of one login end together."""
+    if family is not None:
+        await db.execute(
+            delete(BrowserSession).where(
+                BrowserSession.user_id == user_id, BrowserSession.family == family
+            )
+        )
+        await revoke_family(db, family)
+    if session_id is not None:
+        await db.execute(delete(BrowserSession).where(BrowserSession.id == session_id))
+    await db.commit()
+
+
+async def end_other_logins(
+    db: AsyncSession, user_id: int, keep_family: str | None, keep_session_id: int | None
+) -> None:
+    """After a password change every other login of the account ends: its refresh and access
+    tokens and its cookie sessions. The login that made the change stays signed in."""
+    other_tokens = [RefreshToken.family != keep_family] if keep_family else []
+    await db.execute(
+        update(RefreshToken)
+        .where(RefreshToken.user_id == user_id, RefreshToken.revoked_at.is_(None), *other_tokens)
+        .values(revoked_at=_now())
     )
-    return revoked is not None
+    other_sessions = [BrowserSession.id != keep_session_id] if keep_session_id else []
+    if keep_family:
+        # Sessions from before logins had families (NULL) are "other" too.
+        other_sessions.append(func.coalesce(BrowserSession.family, "") != keep_family)
+    await db.execute(
+        delete(BrowserSession).where(BrowserSession.user_id == user_id, *other_sessions)
+    )
 
 
 async def revoke_refresh_token(db: AsyncSession, user_id: int, token: str) -> None:
@@ -119,7 +188,7 @@ async def revoke_refresh_token(db: AsyncSession, user_id: int, token: str) -> No
         )
     )
     if row is not None:
-        await revoke_family(db, row.family)
+        await end_login(db, user_id, row.family, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,13 +199,17 @@ class NewBrowserSession:
 
 
 async def create_browser_session(
-    db: AsyncSession, settings: Settings, user_id: int
+    db: AsyncSession, settings: Settings, user_id: int, family: str
 ) -> NewBrowserSession:
     token, csrf = new_opaque_token(), new_opaque_token()
     ttl = timedelta(hours=settings.session_ttl_hours)
     db.add(
         BrowserSession(
-            user_id=user_id, token_hash=hash_token(token), csrf_token=csrf, expires_at=_now() + ttl
+            user_id=user_id,
+            family=family,
+            token_hash=hash_token(token),
+            csrf_token=csrf,
+            expires_at=_now() + ttl,
         )
     )
     await db.commit()
@@ -154,8 +227,3 @@ async def find_browser_session(db: AsyncSession, token: str) -> BrowserSession |
         await db.commit()
         return None
     return row
-
-
-async def end_browser_session(db: AsyncSession, session: BrowserSession) -> None:
-    await db.delete(session)
-    await db.commit()

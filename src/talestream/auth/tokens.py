@@ -16,10 +16,11 @@ ISSUER = "talestream"
 @dataclass(frozen=True, slots=True)
 class AccessClaims:
     user_id: int
-    family: str | None
+    # The login (refresh-token family) the token belongs to; checked on every request.
+    family: str
 
 
-def create_access_token(key: str, user_id: int, ttl_seconds: int, family: str | None) -> str:
+def create_access_token(key: str, user_id: int, ttl_seconds: int, family: str) -> str:
     now = datetime.now(UTC)
     claims: dict[str, object] = {
         "sub": str(user_id),
@@ -27,10 +28,10 @@ def create_access_token(key: str, user_id: int, ttl_seconds: int, family: str | 
         "exp": now + timedelta(seconds=ttl_seconds),
         "iss": ISSUER,
         "typ": "access",
+        # Lets logout, reuse detection, password changes and account deletion end outstanding
+        # access tokens of the login at once.
+        "fam": family,
     }
-    if family:
-        # Lets logout revoke outstanding access tokens of the same login immediately.
-        claims["fam"] = family
     return jwt.encode(claims, key, algorithm=ALGORITHM)
 
 
@@ -41,15 +42,15 @@ def decode_access_token(key: str, token: str) -> AccessClaims | None:
             key,
             algorithms=[ALGORITHM],
             issuer=ISSUER,
-            options={"require": ["sub", "exp", "iat", "iss"]},
+            options={"require": ["sub", "exp", "iat", "iss", "fam"]},
         )
     except jwt.PyJWTError:
         return None
     if claims.get("typ") != "access":
         return None
     try:
-        return AccessClaims(user_id=int(claims["sub"]), family=claims.get("fam"))
-    except (TypeError, ValueError):
+        return AccessClaims(user_id=int(claims["sub"]), family=str(claims["fam"]))
+    except (KeyError, TypeError, ValueError):
         return None
 
 

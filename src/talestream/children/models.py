@@ -8,6 +8,8 @@ from talestream.db.base import Base, TimestampMixin
 
 class Child(TimestampMixin, Base):
     __tablename__ = "children"
+    # Never reuse a deleted child's id on SQLite (PostgreSQL sequences never do).
+    __table_args__ = ({"sqlite_autoincrement": True},)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

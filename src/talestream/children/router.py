@@ -6,7 +6,7 @@ from fastapi import APIRouter, Response, status
 
 from talestream.auth.dependencies import CurrentUser
 from talestream.children.models import Child
-from talestream.children.schemas import ChildCreate, ChildOut, ChildUpdate
+from talestream.children.schemas import ChildCreate, ChildId, ChildOut, ChildUpdate
 from talestream.children.service import get_owned_child, list_children
 from talestream.deps import DbDep
 
@@ -27,12 +27,14 @@ async def read_children(user: CurrentUser, db: DbDep) -> list[ChildOut]:
 
 
 @router.get("/{child_id}", response_model=ChildOut)
-async def read_child(child_id: int, user: CurrentUser, db: DbDep) -> ChildOut:
+async def read_child(child_id: ChildId, user: CurrentUser, db: DbDep) -> ChildOut:
     return ChildOut.model_validate(await get_owned_child(db, user, child_id))
 
 
 @router.patch("/{child_id}", response_model=ChildOut)
-async def update_child(child_id: int, body: ChildUpdate, user: CurrentUser, db: DbDep) -> ChildOut:
+async def update_child(
+    child_id: ChildId, body: ChildUpdate, user: CurrentUser, db: DbDep
+) -> ChildOut:
     child = await get_owned_child(db, user, child_id)
     for field, value in body.model_dump(exclude_unset=True).items():
         if value is None:
@@ -43,7 +45,9 @@ async def update_child(child_id: int, body: ChildUpdate, user: CurrentUser, db: 
 
 
 @router.put("/{child_id}", response_model=ChildOut)
-async def replace_child(child_id: int, body: ChildCreate, user: CurrentUser, db: DbDep) -> ChildOut:
+async def replace_child(
+    child_id: ChildId, body: ChildCreate, user: CurrentUser, db: DbDep
+) -> ChildOut:
     child = await get_owned_child(db, user, child_id)
     for field, value in body.model_dump().items():
         setattr(child, field, value)
@@ -52,7 +56,7 @@ async def replace_child(child_id: int, body: ChildCreate, user: CurrentUser, db:
 
 
 @router.delete("/{child_id}", status_code=status.HTTP_204_NO_CONTENT)
-async def delete_child(child_id: int, user: CurrentUser, db: DbDep) -> Response:
+async def delete_child(child_id: ChildId, user: CurrentUser, db: DbDep) -> Response:
     child = await get_owned_child(db, user, child_id)
     await db.delete(child)
     await db.commit()

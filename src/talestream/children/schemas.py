@@ -1,13 +1,20 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
+from annotated_types import Ge, Le
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from talestream.request_model import RequestModel
 
 Language = Literal["en", "es", "fr", "de", "ru", "he"]
 ReadingLevel = Literal["beginner", "intermediate", "advanced"]
 MIN_AGE, MAX_AGE = 2, 14
+# Ids are int32 columns on PostgreSQL; a larger number can name no row, so it is a 422, not a
+# database error.
+MAX_ROW_ID = 2**31 - 1
+ChildId = Annotated[int, Ge(1), Le(MAX_ROW_ID)]
 _NAME_PUNCTUATION = set(" '-.\u2019")  # \u2019: typographic apostrophe
 
 
@@ -35,7 +42,7 @@ def clean_interests(values: list[str]) -> list[str]:
     return list(seen.values())
 
 
-class ChildBase(BaseModel):
+class ChildBase(RequestModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
 

@@ -7,6 +7,7 @@ base URL (it may carry credentials); details go to the server log instead.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -32,6 +33,9 @@ from talestream.generation.base import (
 log = logging.getLogger(__name__)
 
 STRUCTURED_TEMPERATURE = 0.5
+# A streamed chunk is about one token; a token is a few characters in every supported language.
+# Past either budget the server has ignored max_tokens.
+MAX_CHARS_PER_TOKEN = 10
 JSON_FENCE = re.compile(r"^\s*```(?:json)?\s*\n?(.*?)\n?\s*```\s*$", re.DOTALL | re.IGNORECASE)
 
 _STATUS_HINTS = {
@@ -96,28 +100,40 @@ class OpenAICompatibleModel:
     async def stream(
         self, messages: list[ChatMessage], *, max_tokens: int, temperature: float = 0.8
     ) -> AsyncGenerator[str]:
+        """`llm_timeout_seconds` bounds the whole call, not each read: a server that trickles
+        empty chunks cannot hold a model slot forever. `max_tokens` is enforced, not only asked
+        for: a server that ignores it is cut off at the budget."""
+        deadline = asyncio.get_running_loop().time() + self.settings.llm_timeout_seconds
         try:
-            chunks = await self.client.chat.completions.create(
-                model=self.settings.llm_model,
-                messages=_sdk_messages(messages),
-                stream=True,
-                max_tokens=max_tokens,
-                temperature=temperature,
-            )
+            async with asyncio.timeout_at(deadline):
+                chunks = await self.client.chat.completions.create(
+                    model=self.settings.llm_model,
+                    messages=_sdk_messages(messages),
+                    stream=True,
+                    max_tokens=max_tokens,
+                    temperature=temperature,
+                )
         except Exception as exc:
             log.warning("story model request failed: %r", exc)
             raise translate_error(exc) from None
+        pieces, chars, char_budget = 0, 0, max_tokens * MAX_CHARS_PER_TOKEN
         try:
             while True:
                 try:
-                    chunk = await anext(chunks)
+                    async with asyncio.timeout_at(deadline):
+                        chunk = await anext(chunks)
                 except StopAsyncIteration:
                     return
                 except Exception as exc:  # mid-stream: dropped connection, timeout, error event
                     log.warning("story model stream failed: %r", exc)
                     raise translate_error(exc) from None
                 if chunk.choices and (piece := chunk.choices[0].delta.content):
+                    piece = piece[: char_budget - chars]
+                    pieces, chars = pieces + 1, chars + len(piece)
                     yield piece
+                    if pieces >= max_tokens or chars >= char_budget:
+                        log.warning("story model ignored max_tokens=%d; cut off", max_tokens)
+                        return
         finally:
             # Closing the HTTP response is how the server learns to stop generating.
             await chunks.close()
@@ -126,21 +142,22 @@ class OpenAICompatibleModel:
         self, messages: list[ChatMessage], schema: type[T], *, max_tokens: int = 256
     ) -> T:
         try:
-            response = await self.client.chat.completions.create(
-                model=self.settings.llm_model,
-                messages=_sdk_messages(messages),
-                max_tokens=max_tokens,
-                temperature=STRUCTURED_TEMPERATURE,
-                response_format=ResponseFormatJSONSchema(
-                    type="json_schema",
-                    json_schema={
-                        "name": schema.__name__,
-                        "schema": schema.model_json_schema(),
-                        # strict mode rejects schemas with min/max lengths on OpenAI itself.
-                        "strict": False,
-                    },
-                ),
-            )
+            async with asyncio.timeout(self.settings.llm_timeout_seconds):  # the whole call
+                response = await self.client.chat.completions.create(
+                    model=self.settings.llm_model,
+                    messages=_sdk_messages(messages),
+                    max_tokens=max_tokens,
+                    temperature=STRUCTURED_TEMPERATURE,
+                    response_format=ResponseFormatJSONSchema(
+                        type="json_schema",
+                        json_schema={
+                            "name": schema.__name__,
+                            "schema": schema.model_json_schema(),
+                            # strict mode rejects schemas with min/max lengths on OpenAI itself.
+                            "strict": False,
+                        },
+                    ),
+                )
         except Exception as exc:
             log.warning("story model structured request failed: %r", exc)
             raise translate_error(exc) from None

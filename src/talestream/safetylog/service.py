@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import select
@@ -12,6 +12,11 @@ from talestream.safety import SafetyIssue
 from talestream.safetylog.models import SafetyEvent
 
 Kind = Literal["request", "output"]
+
+
+# An identical event within this window is a repeat (a refused request sent again and again):
+# it is counted by the generation rate limit, not written again.
+REPEAT_WINDOW = timedelta(minutes=10)
 
 
 async def record(
@@ -26,20 +31,45 @@ async def record(
     issues: list[SafetyIssue] | list[dict[str, Any]],
 ) -> None:
     """Adds the event and commits, in its own transaction: a rejection is kept even though the
-    story it belonged to is not."""
+    story it belonged to is not. An identical repeat of the latest event is not added."""
     rows = [i.model_dump() if isinstance(i, SafetyIssue) else i for i in issues]
+    theme = theme[:60]
+    latest = await session.scalar(
+        select(SafetyEvent)
+        .where(
+            SafetyEvent.owner_id == owner_id,
+            SafetyEvent.child_id.is_(None)
+            if child_id is None
+            else SafetyEvent.child_id == child_id,
+            SafetyEvent.kind == kind,
+        )
+        .order_by(SafetyEvent.id.desc())
+        .limit(1)
+    )
+    if (
+        latest is not None
+        and (latest.theme, latest.chapter_number, latest.attempt, latest.issues)
+        == (theme, chapter_number, attempt, rows)
+        and _aware(latest.created_at) > datetime.now(UTC) - REPEAT_WINDOW
+    ):
+        return
     session.add(
         SafetyEvent(
             owner_id=owner_id,
             child_id=child_id,
             kind=kind,
-            theme=theme[:60],
+            theme=theme,
             chapter_number=chapter_number,
             attempt=attempt,
             issues=rows,
         )
     )
     await session.commit()
+
+
+def _aware(moment: datetime) -> datetime:
+    # SQLite returns naive datetimes even for timezone-aware columns.
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 async def summary(db: AsyncSession, child_id: int, recent: int = 20) -> dict[str, Any]:

@@ -18,6 +18,19 @@ from talestream.stories.schemas import (
 )
 from talestream.users.models import User
 
+# The input policy's kind of text for every request field it checks: the kind picks the length
+# limit (safety.FIELD_LIMITS, which the request schemas use too) and the checks (a hero's name is
+# a name, not prose).
+POLICY_KIND = {
+    "theme": "theme",
+    "title": "title",
+    "custom_choice": "custom_choice",
+    "story_name": "title",
+    "hero_name": "name",
+    "story_idea": "idea",
+    "story_style": "theme",
+}
+
 
 def check_user_text(
     policy: InputPolicy, fields: dict[str, str | None], *, age: int, language: str
@@ -27,7 +40,7 @@ def check_user_text(
     for field, text in fields.items():
         if text is None:
             continue
-        verdict = policy.check(field, text, age=age, language=language)
+        verdict = policy.check(POLICY_KIND[field], text, age=age, language=language)
         if not verdict.ok:
             raise UnsafeRequest(verdict.reason or f"{field} cannot be used")
         cleaned[field] = verdict.cleaned

@@ -7,17 +7,20 @@ status codes (401/403/404/409/422); once the first byte is out, failures are `er
 from __future__ import annotations
 
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
 from sqlalchemy import func, select
 
 from talestream.auth.dependencies import CurrentUser
+from talestream.children.schemas import MAX_ROW_ID, ChildId
 from talestream.children.service import get_owned_child
 from talestream.deps import DbDep, get_services
-from talestream.errors import ErrorCode, GenerationFailed
+from talestream.errors import ErrorCode, GenerationFailed, UnsafeRequest
 from talestream.sse import EventStreamResponse
 from talestream.stories import service
+from talestream.stories.domain import StoryJob
 from talestream.stories.encoders import (
     complete_payload,
     encode_data_messages,
@@ -34,6 +37,7 @@ from talestream.stories.schemas import (
     StorySummary,
 )
 from talestream.stories.workflow import StoryWorkflow
+from talestream.users.models import User
 
 router = APIRouter(prefix="/api/v1/stories", tags=["stories"])
 
@@ -52,9 +56,22 @@ def _workflow(request: Request) -> StoryWorkflow:
     return get_services(request).workflow
 
 
-async def _limit_generation(request: Request, user_id: int) -> None:
+async def _job_within_limit(
+    request: Request, user: User, build: Callable[[], Awaitable[StoryJob]]
+) -> StoryJob:
+    """The generation limit counts every story request that reaches the input policy, refused
+    ones included: otherwise unsafe requests could be repeated without end (each one costs the
+    policy's checks and a safety-log entry). Over the limit, nothing is checked or logged."""
     limits = get_services(request).rate_limits
-    await limits.check(limits.generate, "user", str(user_id), what="stories")
+    key = ("user", str(user.id))
+    await limits.ensure_room(limits.generate, *key, what="stories")
+    try:
+        job = await build()
+    except UnsafeRequest:
+        await limits.count(limits.generate, *key)
+        raise
+    await limits.check(limits.generate, *key, what="stories")
+    return job
 
 
 def _stream(request: Request, body: Any) -> EventStreamResponse:
@@ -76,8 +93,8 @@ async def generate_stream(
     """Stream a chapter for a child profile as `event: story_chunk` Server-Sent Events
     (streaming-api-quick-reference.md). Works with a Bearer token or the cookie session, so a
     browser's native `EventSource(url, {withCredentials: true})` can use it."""
-    job = await child_story_job(db, get_services(request).input_policy, user, params)
-    await _limit_generation(request, user.id)
+    policy = get_services(request).input_policy
+    job = await _job_within_limit(request, user, lambda: child_story_job(db, policy, user, params))
     await db.close()  # an open stream must not hold a database connection
     return _stream(request, encode_story_chunks(_workflow(request).run(job)))
 
@@ -89,8 +106,8 @@ async def generate_stream_post(
     """Stream a new story as `data:` messages `started`, `content`, `completed`, `error`
     (streaming-story-generation-api.md). Saved only after the whole story passed every check;
     a client that disconnects leaves nothing behind."""
-    job = await parent_story_job(db, get_services(request).input_policy, user, body)
-    await _limit_generation(request, user.id)
+    policy = get_services(request).input_policy
+    job = await _job_within_limit(request, user, lambda: parent_story_job(db, policy, user, body))
     await db.close()
     return _stream(request, encode_data_messages(_workflow(request).run(job), job.brief.title))
 
@@ -100,8 +117,8 @@ async def generate(
     request: Request, params: ChildStoryParams, user: CurrentUser, db: DbDep
 ) -> dict[str, Any]:
     """Generate a chapter without streaming; returns the payload of the `complete` event."""
-    job = await child_story_job(db, get_services(request).input_policy, user, params)
-    await _limit_generation(request, user.id)
+    policy = get_services(request).input_policy
+    job = await _job_within_limit(request, user, lambda: child_story_job(db, policy, user, params))
     await db.close()
     async for event in _workflow(request).run(job):
         if isinstance(event, Completed):
@@ -126,9 +143,9 @@ def _summary(story: Story, chapter_count: int) -> StorySummary:
 async def list_stories(
     user: CurrentUser,
     db: DbDep,
-    child_id: int | None = None,
+    child_id: ChildId | None = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_ROW_ID)] = 0,
 ) -> StoryPage:
     """Your stories, newest first; `child_id` filters to one child."""
     where = [Story.owner_id == user.id]

@@ -6,24 +6,31 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from talestream.children.schemas import MAX_AGE, MIN_AGE, Language, check_name
+from talestream.children.schemas import MAX_AGE, MIN_AGE, ChildId, Language, check_name
+from talestream.request_model import RequestModel
+from talestream.safety import FIELD_LIMITS
 
 
-class ChildStoryParams(BaseModel):
+class ChildStoryParams(RequestModel):
     """Query parameters of GET /generate/stream (and the body of POST /generate)."""
 
     model_config = ConfigDict(str_strip_whitespace=True)
 
-    child_id: int = Field(description="Child profile ID")
-    theme: str = Field(min_length=1, max_length=60, description='Story theme, e.g. "adventure"')
+    child_id: ChildId = Field(description="Child profile ID")
+    theme: str = Field(
+        min_length=1, max_length=FIELD_LIMITS["theme"], description='Story theme, e.g. "adventure"'
+    )
     chapter_number: int = Field(1, ge=1, le=100, description="Chapter to generate")
-    title: str | None = Field(None, max_length=120, description="Story title")
+    title: str | None = Field(None, max_length=FIELD_LIMITS["title"], description="Story title")
     story_id: uuid.UUID | None = Field(None, description="Story to continue (chapter_number > 1)")
     choice_index: int | None = Field(
         None, ge=0, le=3, description="Index into the previous chapter's choices"
     )
     custom_choice: str | None = Field(
-        None, min_length=1, max_length=200, description="The child's own idea instead of a choice"
+        None,
+        min_length=1,
+        max_length=FIELD_LIMITS["custom_choice"],
+        description="The child's own idea instead of a choice",
     )
 
     @model_validator(mode="after")
@@ -48,15 +55,15 @@ def reading_level_for_age(age: int) -> str:
     return "beginner" if age <= 6 else "intermediate" if age <= 10 else "advanced"
 
 
-class GenerateStreamRequest(BaseModel):
+class GenerateStreamRequest(RequestModel):
     """Body of POST /generate-stream/ (streaming-story-generation-api.md)."""
 
     model_config = ConfigDict(str_strip_whitespace=True)
 
-    story_name: str = Field(min_length=1, max_length=120)
-    hero_name: str = Field(min_length=1, max_length=50)
-    story_idea: str = Field(min_length=1, max_length=500)
-    story_style: str = Field(min_length=1, max_length=60)
+    story_name: str = Field(min_length=1, max_length=FIELD_LIMITS["title"])
+    hero_name: str = Field(min_length=1, max_length=FIELD_LIMITS["name"])
+    story_idea: str = Field(min_length=1, max_length=FIELD_LIMITS["idea"])
+    story_style: str = Field(min_length=1, max_length=FIELD_LIMITS["theme"])
     language: Language = "en"
     age: int = Field(ge=MIN_AGE, le=MAX_AGE)
 

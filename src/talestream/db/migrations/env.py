@@ -18,6 +18,8 @@ def _run(connection: Connection) -> None:
         # SQLite cannot ALTER most things in place; batch mode copies the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        # A migration may need SQLite pragmas that only work outside a transaction (0004).
+        transaction_per_migration=True,
     )
     with context.begin_transaction():
         context.run_migrations()

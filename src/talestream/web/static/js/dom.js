@@ -28,6 +28,8 @@ export function h(tag, props, ...children) {
     if (key === 'class') el.className = val;
     else if (key === 'value') value = val;
     else if (key.startsWith('on') && typeof val === 'function') el.addEventListener(key.slice(2), val);
+    // Through CSSOM: the Content-Security-Policy refuses style attributes (setAttribute).
+    else if (key === 'style') el.style.cssText = String(val);
     else el.setAttribute(key, val === true ? '' : String(val));
   }
   for (const child of children.flat(Infinity)) {
