@@ -1,7 +1,6 @@
 """The acceptance floors of the child-safety policy, on the labelled set in tests/data/safety/.
 
-The same figures are printed by `talestream safety-eval` (or `python -m
-talestream.safety.evaluation`) and recorded in docs/safety.md.
+The same figures are printed by `talestream safety eval` and recorded in docs/safety.md.
 """
 
 from __future__ import annotations
@@ -10,22 +9,24 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from talestream.safety import InputPolicy, OutputPolicy
-from talestream.safety.evaluation import (
+from talestream.safety.lexicon import CATEGORY_LABELS
+from talestream_tools.safety.cli import safety_app
+from talestream_tools.safety.evaluation import (
+    DEFAULT_DATA_DIR,
+    FPR_CEILING,
+    RECALL_FLOOR,
     EvalDataError,
     EvalReport,
     format_report,
     load_inputs,
     load_passages,
-    main,
     run_evaluation,
 )
-from talestream.safety.lexicon import CATEGORY_LABELS
 
 DATA = Path(__file__).parent / "data" / "safety"
-RECALL_FLOOR = 0.95
-FPR_CEILING = 0.03
 LANGUAGES = {"en", "es", "fr", "de", "ru", "he"}
 CATEGORIES = {
     "violence",
@@ -143,16 +144,22 @@ def test_the_holdout_set_as_a_regression_guard(policies: tuple[OutputPolicy, Inp
 # --- the command ----------------------------------------------------------------------------------
 
 
-def test_the_command_prints_the_report_and_exits_by_the_floors(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
-    assert main(["--data-dir", str(DATA), "--no-misses"]) == 0
-    assert "Floors: all met." in capsys.readouterr().out
-    assert main(["--data-dir", str(DATA), "--recall", "1.01", "--no-misses"]) == 1
+def test_the_command_prints_the_report_and_exits_by_the_floors() -> None:
+    runner = CliRunner()
+    result = runner.invoke(safety_app, ["eval", "--data", str(DATA), "--no-misses"])
+    assert result.exit_code == 0, result.output
+    assert "Floors: all met." in result.output
+    result = runner.invoke(safety_app, ["eval", "--recall", "1.01", "--no-misses"])
+    assert result.exit_code == 1  # and the default data is the repository's set
 
 
-def test_a_missing_set_is_a_clear_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_default_data_is_the_repositorys_set() -> None:
+    assert DATA.resolve() == DEFAULT_DATA_DIR
+
+
+def test_a_missing_set_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(EvalDataError, match="not found"):
         run_evaluation(tmp_path)
-    assert main(["--data-dir", str(tmp_path)]) == 2
-    assert "passages.jsonl" in capsys.readouterr().err
+    result = CliRunner().invoke(safety_app, ["eval", "--data", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "passages.jsonl" in result.output

@@ -8,8 +8,9 @@
 - `split_sentences` cuts a streaming buffer into complete sentences for the gate.
 """
 
+from talestream.safety.core.sentences import split_sentences
 from talestream.safety.input_policy import FIELD_LIMITS, InputPolicy, quote_user_text
-from talestream.safety.output_policy import OutputPolicy, split_sentences
+from talestream.safety.output_policy import OutputPolicy
 from talestream.safety.result import InputVerdict, SafetyIssue, SafetyResult
 
 __all__ = [

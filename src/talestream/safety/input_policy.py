@@ -15,23 +15,19 @@ from __future__ import annotations
 import json
 import re
 
-from talestream.safety.lexicon import (
-    CATEGORY_LABELS,
-    SUPPORTED_LANGUAGES,
-    find_masked,
-    find_personal_data,
-    matcher_for,
-)
-from talestream.safety.normalize import clean_user_text, fold
-from talestream.safety.output_policy import (
+from talestream.safety.core.language import normalise_age, normalise_language
+from talestream.safety.core.masked import find_masked
+from talestream.safety.core.matcher import matcher_for
+from talestream.safety.core.normalize import clean_user_text, fold
+from talestream.safety.core.personal_data import find_personal_data
+from talestream.safety.core.profanity import (
     CLASSIFIER_THRESHOLD,
     classifier_input,
     looks_english,
-    normalise_age,
-    normalise_language,
-    scan_lexicon,
     shared_scorer,
 )
+from talestream.safety.core.scan import scan_lexicon
+from talestream.safety.lexicon import CATEGORY_LABELS, SUPPORTED_LANGUAGES
 from talestream.safety.result import InputVerdict
 
 __all__ = ["DEFAULT_LIMIT", "FIELD_LIMITS", "INPUT_AGE_MARGIN", "InputPolicy", "quote_user_text"]
