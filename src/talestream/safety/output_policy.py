@@ -6,7 +6,12 @@ chapter:
    an age ladder, on folded text and on a de-obfuscated variant (leetspeak, spaced or stretched
    letters, masks); plus masked swearing and personal data (emails, links, phone numbers,
    street addresses);
-2. the `alt-profanity-check` classifier (`core.profanity`), per sentence.
+2. the `alt-profanity-check` classifier (`core.profanity`), per sentence;
+3. the semantic layer, for harm described without listed words: harm frames (`core.frames`:
+   combinations such as an injury action with a body part, a request to the reader with
+   personal data) and the trained classifier (`core.semantic`). Both read each sentence together
+   with the one before it, so harm spread over two sentences is stopped before the second one
+   is shown; on the whole chapter they read every sentence and every pair of neighbours.
 
 Every issue found is inappropriate for the child's age, so any issue blocks (`approved=False`);
 the workflow then regenerates. `score` only ranks how bad a text is.
@@ -14,6 +19,7 @@ the workflow then regenerates. `score` only ranks how bad a text is.
 
 from __future__ import annotations
 
+from talestream.safety.core.frames import FrameDetector
 from talestream.safety.core.language import normalise_age, normalise_language
 from talestream.safety.core.matcher import matcher_for
 from talestream.safety.core.profanity import (
@@ -24,6 +30,7 @@ from talestream.safety.core.profanity import (
     shared_scorer,
 )
 from talestream.safety.core.scan import clip, masked_issues, personal_data_issues, scan_lexicon
+from talestream.safety.core.semantic import SemanticClassifier, shared_classifier
 from talestream.safety.core.sentences import split_sentences
 from talestream.safety.lexicon import SUPPORTED_LANGUAGES
 from talestream.safety.result import SafetyIssue, SafetyResult, Severity
@@ -33,6 +40,8 @@ __all__ = ["OutputPolicy"]
 # Distinct frightening words (each acceptable alone at this age) that together make a chapter too
 # intense for a young child: (below this age, at least this many distinct words).
 _FEAR_BUDGET = ((6, 3), (9, 5))
+SEMANTIC_SURE = 0.97  # the trained classifier's unsafe probability that blocks on its own
+SEMANTIC_HIGH = 0.95  # ...and for severity "high"
 
 # --- the policy -----------------------------------------------------------------------------
 
@@ -40,8 +49,10 @@ _FEAR_BUDGET = ((6, 3), (9, 5))
 class OutputPolicy:
     """Gate for model output. Construct once (loads the classifier); checks are then cheap."""
 
-    def __init__(self) -> None:
+    def __init__(self, semantic: SemanticClassifier | None = None) -> None:
         self._scorer = shared_scorer()
+        self._semantic = semantic or shared_classifier()
+        self._frames = FrameDetector()
         for language in SUPPORTED_LANGUAGES:
             matcher_for(language)  # compile now, not on a child's first sentence
 
@@ -49,8 +60,11 @@ class OutputPolicy:
     def classifier_fast_path(self) -> bool:
         return self._scorer.fast
 
-    def check_sentence(self, sentence: str, *, age: int, language: str) -> SafetyResult:
-        """Fast gate for one streamed sentence (typically tens of microseconds)."""
+    def check_sentence(
+        self, sentence: str, *, age: int, language: str, previous: str | None = None
+    ) -> SafetyResult:
+        """Fast gate for one streamed sentence (typically tens of microseconds). `previous` is
+        the sentence shown before it, if any: harm spread over the two is stopped here."""
         age, language = normalise_age(age), normalise_language(language)
         # The fear budget applies within a sentence too, so an intense sentence is stopped
         # before it is shown rather than only when the chapter is checked as a whole.
@@ -61,6 +75,7 @@ class OutputPolicy:
             issue = self._classifier_issue(sentence, probability)
             if issue is not None:
                 issues.append(issue)
+        issues += self._semantic_issues(sentence, language, previous)
         return SafetyResult.from_issues(_dedupe(issues))
 
     def check_text(self, text: str, *, age: int, language: str) -> SafetyResult:
@@ -79,7 +94,36 @@ class OutputPolicy:
             issue = self._classifier_issue(piece, probability)
             if issue is not None:
                 issues.append(issue)
+        previous = None
+        for piece in [*sentences, rest]:
+            if piece.strip():
+                issues += self._semantic_issues(piece, language, previous)
+                previous = piece
         return SafetyResult.from_issues(_dedupe(issues))
+
+    def _semantic_issues(
+        self, sentence: str, language: str, previous: str | None
+    ) -> list[SafetyIssue]:
+        """Harm frames and the trained classifier, on the sentence and on it with the one
+        before (never on the previous sentence alone: that was judged when it came)."""
+        issues = self._frames.find(sentence, language, previous)
+        verdict = self._semantic.judge(sentence)
+        if previous and verdict.unsafe < self._semantic.threshold:
+            verdict = self._semantic.judge(previous, sentence)
+        # The classifier alone blocks when it is sure; between its threshold and that, only
+        # with a harm cue in sight (story prose it has not seen scores up to ~0.9 on its own).
+        if verdict.unsafe >= SEMANTIC_SURE or (
+            verdict.unsafe >= self._semantic.threshold
+            and self._frames.cues(sentence, language, previous)
+        ):
+            issues.append(
+                SafetyIssue(
+                    category=verdict.category,
+                    severity="high" if verdict.unsafe >= SEMANTIC_HIGH else "medium",
+                    excerpt=clip(f"classifier {verdict.unsafe:.2f}: {sentence}"),
+                )
+            )
+        return issues
 
     # -- layers --
 

@@ -6,10 +6,10 @@ accept or reject. `run_evaluation()` runs `OutputPolicy.check_text` over every p
 because that is what gates a child's screen while a story streams, `check_sentence` over each of
 its sentences) and `InputPolicy.check` over every input; `format_report()` renders the figures.
 
-    talestream safety eval [--data DIR] [--passages FILE]   # also: talestream safety-eval
+    talestream safety eval [--data DIR] [--passages FILE ...]   # also: talestream safety-eval
 
-The command prints the report and exits 1 when a floor fails (`EvalReport.meets_floors`). The
-floors are `RECALL_FLOOR` and `FPR_CEILING`, defined here and nowhere else.
+The command prints a report per set and exits 1 when a floor fails (`EvalReport.meets_floors`;
+the floors are `settings.RECALL_FLOOR` and `settings.FPR_CEILING`).
 """
 
 from __future__ import annotations
@@ -23,11 +23,9 @@ from typing import Literal
 
 from talestream.safety import InputPolicy, OutputPolicy, split_sentences
 from talestream.safety.lexicon import CATEGORY_LABELS
+from talestream_tools.safety.settings import DEFAULT_DATA_DIR, FPR_CEILING, RECALL_FLOOR
 
 __all__ = [
-    "DEFAULT_DATA_DIR",
-    "FPR_CEILING",
-    "RECALL_FLOOR",
     "EvalDataError",
     "EvalReport",
     "InputCase",
@@ -40,13 +38,6 @@ __all__ = [
     "run_evaluation",
 ]
 
-# The acceptance floors (issue 3 and docs/safety.md): every unsafe category's recall at least
-# RECALL_FLOOR, benign passages blocked at most FPR_CEILING.
-RECALL_FLOOR = 0.95
-FPR_CEILING = 0.03
-# The repository's evaluation set (src/talestream_tools/safety/ -> the checkout's root). It is
-# test data, not package data: an installed wheel has none, and `--data` says where it is.
-DEFAULT_DATA_DIR = Path(__file__).resolve().parents[3] / "tests" / "data" / "safety"
 # Categories an unsafe passage may carry: what the output policy emits, minus the input-only one.
 OUTPUT_CATEGORIES = tuple(c for c in CATEGORY_LABELS if c != "injection")
 INPUT_FIELDS = frozenset({"name", "title", "idea", "theme", "custom_choice", "choice"})
@@ -286,7 +277,8 @@ def run_evaluation(
     classifier; pass policies you already have to skip that).
 
     `passages_file="holdout.jsonl", inputs_file=None` runs the held-out passages instead (see
-    docs/safety.md: written before the policy was tuned, used only to measure it)."""
+    docs/safety.md: written before the policy was tuned, used only to measure it); an absolute
+    `passages_file` is read from where it is."""
     directory = Path(data_dir)
     passages = load_passages(directory, passages_file)
     cases = load_inputs(directory, inputs_file) if inputs_file else []

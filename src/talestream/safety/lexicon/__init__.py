@@ -30,6 +30,7 @@ from talestream.safety.lexicon.entry import (
     CATEGORY_LABELS,
     NEVER,
     SUPPORTED_LANGUAGES,
+    Concept,
     Entry,
 )
 
@@ -38,7 +39,9 @@ __all__ = [
     "NEVER",
     "PREFIX_LETTERS",
     "SUPPORTED_LANGUAGES",
+    "Concept",
     "Entry",
+    "concepts_for",
     "entries_for",
 ]
 
@@ -64,3 +67,9 @@ def entries_for(language: str) -> list[Entry]:
             for category, severity, min_age, *patterns in en.ENTRIES
         ]
     return entries
+
+
+def concepts_for(language: str) -> list[Concept]:
+    """The harm-frame concepts of `language` (see core/frames.py); none for a language without."""
+    module = {"en": en, "es": es, "fr": fr, "de": de, "ru": ru, "he": he}.get(language, en)
+    return list(getattr(module, "CONCEPTS", []))

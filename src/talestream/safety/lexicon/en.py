@@ -4,7 +4,7 @@
 How to read and write them: `talestream.safety.lexicon` (the package docstring).
 """
 
-from talestream.safety.lexicon.entry import NEVER, Entry
+from talestream.safety.lexicon.entry import NEVER, Concept, Entry
 
 # fmt: off
 ENTRIES: list[Entry] = [
@@ -313,4 +313,243 @@ UNIVERSAL = frozenset({
     r"porno(?:graphy|graphic)?", r"sexy", r"blow ?jobs?", r"dildos?", r"heil hitler",
     r"sieg heil", r"wtf", r"stfu", r"kys",
 })
+
+# ------------------------------------------------------------------------------- harm frames
+# Concepts that are harmless alone and harmful together (core/frames.py says which together).
+_OWNER = r"(?:his|her|their|your|my|the \w+'s)"
+_BODY = (r"(?:necks?|skulls?|spines?|bones?|ribs?|eyes?|eyeballs?|throats?|teeth|tongues?|"
+         r"fingers?|toes?|fingernails?|ears?|noses?|skin|flesh|guts|brains?|heads?|faces?|"
+         r"arms?|legs?|knees?|wrists?|backs?|belly|bellies|tummy|chest|insides|cheeks?|hands?|"
+         r"gums|wings?|tail|paws?)")
+CONCEPTS: list[Concept] = [
+    ("injury_action",
+     r"snap(?:ped|s|ping)?", r"crack(?:ed|s|ing)?", r"crunch(?:ed|es|ing)?",
+     r"crush(?:ed|es|ing)?", r"smash(?:ed|es|ing)?", r"caved in", r"chewed off", r"bit (?:clean )?"
+     r"(?:through|off)", r"stamped on", r"gave way", r"give way", r"burst", r"bubbled",
+     r"twist(?:ed|s|ing)? (?:\w+ ){0,3}until", r"(?:pulled|tore|torn|ripped|gouged|plucked|"
+     r"scooped|cut|sliced|peeled|pried|chopped|sawed|hacked) (?:\w+ ){0,4}?(?:out|off|open|away)",
+     r"(?:tore|ripped|skinned|flayed|gouged|hacked|sawed)", r"broke (?:through|every|all)",
+     r"bent (?:\w+ ){0,3}the wrong way", r"slammed (?:\w+ ){0,3}(?:against|into)",
+     r"bashed", r"split (?:\w+ )?open", r"popped (?:out|open)", r"spilled out",
+     r"pressed (?:\w+ ){0,3}into", r"went (?:purple|blue) and still"),
+    ("body_part", _OWNER + r" (?:\w+ )?" + _BODY, r"(?:(?<='s )|(?<=' ))" + _BODY,
+     r"(?:both|all) (?:of )?(?:his|her|their) " + _BODY),
+    ("maiming",
+     r"(?:skinned|peeled|boiled|cooked|burned|burnt|buried) (?:\w+ ){0,3}(?:alive|while (?:\w+ )?"
+     r"(?:was|were) (?:still )?(?:alive|awake|breathing|moving|twitching))",
+     r"(?:again and again|over and over|kept (?:hitting|stabbing|kicking|beating|whipping)) "
+     r"(?:\w+ ){0,6}?(?:until|till) (?:\w+ ){0,6}?(?:red|blood|bloody|sticky|stopped|still|quiet|"
+     r"cuts|bruises|bleeding)",
+     r"(?:hit|hitting|beat|beating|whipped|whipping) (?:\w+ ){0,5}?until (?:\w+ ){0,4}?"
+     r"(?:covered in|bleeding|red|purple|open cuts)",
+     r"(?:red|wet|sticky|dripping) with (?:his |her |their |its )?(?:blood|insides)",
+     r"(?:floor|walls?|snow|water|grass) (?:\w+ ){0,3}(?:was|were|turned) (?:all )?"
+     r"(?:red and sticky|red with)",
+     r"(?:while|as) (?:they|he|she|it) (?:burned|drowned|choked|bled)",
+     r"(?:pulled|tore|ripped) the (?:wings|legs|tail) off",
+     r"held (?:\w+ ){0,4}(?:under (?:the )?water|underwater|onto the hot|there while)",
+     r"(?:taking|took) turns (?:hitting|kicking|beating|punching)"),
+    ("death_threat",
+     r"nobody will (?:ever )?find (?:your|you|the) (?:body|bones|remains)",
+     r"(?:no one|nobody) (?:will|would) (?:ever )?(?:find|see|hear) (?:you|your|from you)",
+     r"(?:you(?:'ll| will| are going to|'re going to| shall| would)) (?:\w+ ){0,3}?"
+     r"(?:die|be dead|be gone forever|stop breathing|never (?:\w+ )?wake up|never see (?:your|the) "
+     r"(?:mum|mom|mummy|mommy|dad|daddy|family|parents|morning|sun))",
+     r"(?:i(?:'ll| will| am going to|'m going to)|we(?:'ll| will)|it (?:will|would)) "
+     r"(?:\w+ ){0,2}?(?:kill|bury|drown|strangle|eat|gut|skin) (?:you\b|your "
+     r"(?:mummy|mum|mom|daddy|dad|parents|family|little))(?! (?:a|an|some|something))",
+     r"(?:i'm|i am|we're|we are) the one who will (?:\w+ )?you",
+     r"(?:this is|it's|tonight is) your last (?:night|day|breath)",
+     r"(?:how long|long) you have left to live", r"we know where you (?:sleep|live)",
+     r"(?:there's|there is) room for yours", r"you stop breathing",
+     r"will pull you (?:down|under|in)", r"(?:your|you) (?:will )?(?:rot|scream) (?:\w+ ){0,3}"
+     r"(?:forever|alone|in the dark)", r"die alone"),
+    ("body_remains",
+     r"(?:human|children's|child's|people's|a dead|dead|missing) (?:\w+ )?"
+     r"(?:fingers?|hands?|ears?|eyes?|toes?|teeth|hair|heads?|bones|flesh|meat|bodies|body|"
+     r"neighbours|children|people)",
+     r"maggots?", r"(?:small|tiny|little|severed|cut-off|bloody) (?:\w+ )?(?:ear|finger|toe|"
+     r"eyeball|tongue|hand|shoe with)s?", r"eyeballs?", r"fingernails?",
+     r"(?:rotten|raw|wet red) meat", r"licked the bones", r"crawling with (?:ants|worms|maggots)",
+     r"(?:husband's|wife's|brother's|sister's) eyes", r"full of (?:spiders|worms|teeth|hands)"),
+    ("food",
+     r"(?:sandwich|soup|stew|broth|bowl|plate|plates|pie|cake|bread|porridge|cereal|lunch|dinner|"
+     r"breakfast|fridge|freezer|pot|jar|oven|burger|meatballs?|sausages?|crust|lunchbox|"
+     r"tummy|pillow|nursery|walls)",
+     r"(?:bit|bite|ate|eat|eating|swallowed|chewed|tasted|crunched|made from|smelled)"),
+    ("ask_reader",
+     r"(?:tell|give|send|show|write|whisper|read|type|text) (?:me|us|him|her|it|the \w+)",
+     r"(?:what|which|where|when) (?:is|are|do|does|time|street|house|days?)",
+     r"(?:what's|where's|when's)", r"(?:ask|asked) (?:your|you|the child|the reader)",
+     r"(?:type|enter|put|write) (?:\w+ ){0,3}(?:into|in) (?:the|this|here)",
+     r"(?:take|send) (?:me )?a (?:photo|picture|selfie)", r"can you (?:tell|send|give|find)",
+     r"(?:go and )?(?:get|bring|fetch) (?:me )?(?:your|the)"),
+    ("personal_info",
+     r"(?:your|you) (?:\w+ )?(?:home )?address", r"(?:home|house) address",
+     r"(?:walk|walks|go|get) home alone", r"(?:you are|you're|are you) (?:home )?alone",
+     r"(?:mum|mom|mummy|mommy|dad|daddy|parents|mother|father)(?:'s|s')? (?:\w+ ){0,2}?"
+     r"(?:password|passwords|pin|code|card|wallet|bank|phone number|email)",
+     r"(?:password|passwords|pin number|pin code|card number|credit card|bank card|"
+     r"security code|expiry date|long number|numbers on (?:the|her|his) card)",
+     r"(?:when|what time) (?:are|is|do|does) (?:your )?(?:mum|mom|dad|parents|mother|father|"
+     r"mummy|daddy|family) (?:\w+ ){0,3}?(?:out|away|asleep|gone|not home|leave|go out)",
+     r"(?:your|you) phone number", r"where (?:you|your family) (?:live|lives|sleep)"),
+    ("secrecy",
+     r"(?:don't|do not|mustn't|must not|never|shouldn't|won't) (?:ever )?(?:tell|say|show|"
+     r"mention|let) (?:\w+ ){0,2}?(?:your|anyone|anybody|them|mum|mom|dad|grown-ups|parents|"
+     r"adults|teacher)",
+     r"(?:keep|keeps|kept) (?:this|it|that|our|these) (?:\w+ ){0,2}?(?:secret|between us|"
+     r"to yourself|quiet)",
+     r"(?:a|our|my|special|little) secret (?:from|between)", r"secret from (?:your|the|them)",
+     r"(?:without|before) (?:\w+ )?(?:your )?(?:mum|mom|dad|parents|grown-ups|adults|teacher|"
+     r"family) (?:\w+ )?(?:knowing|finding out|seeing|noticing)",
+     r"nobody (?:needs|has) to know", r"(?:it's|this is) (?:just )?between (?:you and me|us)"),
+    ("grown_ups",
+     r"(?:your|the) (?:mum|mom|mummy|mommy|dad|daddy|parents|mother|father|teacher|family|"
+     r"grown-ups|grandma|grandpa)",
+     r"(?:grown-ups|adults|anyone|anybody|parents|mum and dad|mom and dad)"),
+    ("surprise",
+     r"(?:surprise|birthday|present|presents|gift|gifts|christmas|party|cake|wrapped)"),
+    ("group",
+     r"(?:people|folk|families|kids|children|men|women|girls|boys|everyone|anyone) "
+     r"(?:from|of|with|in) (?:that|those|this|other|dark|black|brown|another|the) (?:\w+ )?"
+     r"(?:country|countries|place|skin|religion|colour|color|church|village|tribe|islands|"
+     r"mountains|side|street|wheelchairs|eyes|hair)",
+     r"(?:immigrants?|refugees?|foreigners?|migrants?|jews|jewish (?:people|families|kids)|"
+     r"muslims?|christians?|arabs?|africans?|asians?|mexicans?|chinese (?:people|kids)|roma|"
+     r"gypsies|gypsy|travellers|gays?|lesbians?|gay people|trans (?:people|kids)|"
+     r"disabled (?:people|kids|children)|black (?:people|kids|children|families)|"
+     r"white (?:people|kids)|brown (?:people|kids|bunnies)|girls|women|poor people|"
+     r"fat people|old people|those people|their kind|that kind|people like (?:that|them)|"
+     r"two (?:men|women|boys|girls) holding hands)",
+     r"(?:people|kids|children) (?:like (?:them|him|her)|who (?:speak|pray|look))",
+     r"(?:wears|wearing) a (?:headscarf|turban|kippah)"),
+    ("generalizing",
+     r"(?:are|were|is) (?:all |always |born |naturally |just |only |simply )?(?:dirty|lazy|"
+     r"stupid|dumb|dumber|weaker|thieves|criminals?|liars|animals|vermin|rats|disgusting|"
+     r"inferior|worthless|dangerous|evil|filthy|smelly|savages|parasites|worth less|less than|"
+     r"a burden|useless|sneaky|sick and wrong|bad and smelly|born bad|not (?:real )?"
+     r"(?:people|human)|all the same)",
+     r"(?:all|every single one|every one) (?:of (?:them|those))? ?(?:are|is) (?:\w+ )?"
+     r"(?:thieves|liars|dirty|lazy|stupid|criminals|dangerous|bad|evil)",
+     r"(?:should|must|ought to) (?:never|not) (?:have )?(?:be|been) (?:allowed|born)",
+     r"(?:should|must) (?:all )?(?:go back|be (?:sent|thrown|kicked|chased|driven|left) "
+     r"(?:out|back|away|into|in)|leave (?:our|this)|be locked up)",
+     r"(?:don't|do not|never) (?:trust|play with|sit (?:next to|with)|talk to|share)",
+     r"(?:made|born) from (?:mud|dirt|dust)", r"worth less than", r"can't be (?:trusted|\w+)",
+     r"(?:they're|they are) (?:all )?(?:the same|like that|sneaky|like rats|animals)",
+     r"only care about money", r"carry diseases", r"belong in the kitchen", r"steal babies",
+     r"must be a terrorist", r"have no souls?", r"useless mouths", r"like rats",
+     r"get rid of them", r"throw stones at"),
+    ("eat_less",
+     r"(?:stop|stopped|stops|quit) eating", r"(?:don't|do not|doesn't|never|not|must not) eat "
+     r"(?:\w+ )?(?:for|until|anything|at all|a thing)?",
+     r"(?:skip|skipped|skipping|skips) (?:\w+ )?(?:lunch|dinner|breakfast|meals?)",
+     r"eat (?:nothing|less and less|only (?:one|a|half))", r"(?:count|counted|counting) "
+     r"(?:her|his|your|my) (?:ribs|bones|calories)", r"(?:hide|hid|hiding) (?:your|her|his) food",
+     r"(?:spit|spat) it out", r"one apple a day", r"drink only water", r"fasting",
+     r"being hungry (?:is|means)", r"(?:hungry|empty) (?:tummy|stomach) (?:means|is)",
+     r"(?:tummy|stomach) growls", r"weighed less than"),
+    ("purge",
+     r"(?:fingers|finger) down (?:your|her|his|my) throat",
+     r"(?:make|made|makes) (?:yourself|herself|himself) (?:throw up|sick|vomit|be sick)",
+     r"(?:throw|threw|throwing) (?:it )?up (?:after|so|every)"),
+    ("body_image",
+     r"(?:too )?(?:fat|chubby|skinny|thin|thinner|tiny|prettier|pretty|lighter|slim|slimmer)",
+     r"(?:weigh|weight|ribs|bones show|winners)", r"nobody will know", r"never notice"),
+    ("self_injury",
+     r"(?:hurt|cut|burn|scratch|punish|harm|bite) (?:yourself|herself|himself|myself)",
+     r"(?:press|pressed|dig|dug|push|pushed|scratch|scratched) (?:something )?(?:sharp|a blade|"
+     r"the blade|a pin|a needle|the compass) (?:\w+ ){0,2}?(?:into|in) (?:your|her|his|my) "
+     r"(?:arm|arms|skin|leg|legs|wrist|wrists)",
+     r"(?:marks|cuts|scars|bruises) (?:\w+ ){0,3}(?:on|to) (?:yourself|herself|himself)",
+     r"(?:so|that) nobody (?:sees|will see|can see) the (?:marks|cuts|scars)",
+     r"(?:step|jump|stepped|jumped) (?:off|from) (?:the|a) (?:tall |high )?(?:bridge|roof|"
+     r"cliff|window|tower)", r"climbing to the roof",
+     r"let the (?:river|sea|water|waves) take (?:you|him|her|me)",
+     r"(?:never|not) (?:open|opened) (?:your|her|his|my) eyes again",
+     r"the pain (?:makes|will make|made) (?:the )?(?:sadness|sad)",
+     r"(?:swallow|take|took|swallowed) (?:all|a few more) (?:of )?(?:\w+ )?(?:pills|tablets)",
+     r"(?:weren't|wasn't|were not|was not) here any ?more", r"make it stop for good",
+     r"bang (?:your|her|his) head", r"around (?:your|her|his) (?:own )?neck",
+     r"use (?:them|it) on (?:your|her|his) (?:legs|arms|skin|wrists)",
+     r"(?:held|hold|holding) (?:her|his|your) hand (?:over|in) the (?:candle|flame|fire)",
+     r"until everything went black", r"make a pain outside", r"sleep for a very long time",
+     r"(?:quieter|better|happier) without (?:her|him|me|you)", r"nobody would (?:even )?miss you",
+     r"the burn made"),
+    ("enjoy",
+     r"(?:laughed|laughing|laughs|giggled|giggling|smiled|smiling|grinned|grinning|cheered|"
+     r"cheering|clapped|clapping|enjoyed|enjoying|loved|delighted|whooped|cackled|sang|"
+     r"singing)", r"best (?:afternoon|day|night|time)", r"most fun", r"for fun"),
+    ("suffering",
+     r"(?:finished|finishing) (?:them|him|her|the \w+) off", r"screaming stopped",
+     r"(?:run|ran|running) screaming", r"(?:begged|begging|pleaded|pleading) (?:for )?"
+     r"(?:mercy|him to stop|her to stop|them to stop)",
+     r"(?:prisoners|captives|slaves) (?:\w+ ){0,4}?"
+     r"(?:one after another|one by one|kneel|in a row)",
+     r"(?:set|lit) (?:the )?(?:\w+'s )?(?:cat|dog|bird|puppy|kitten|tail|him|her|them|hair) "
+     r"(?:\w+ )?on fire",
+     r"(?:tied|chained) (?:\w+ ){0,3}(?:to the )?(?:railway|train|tracks|line)",
+     r"(?:boiling|burning) (?:pot|oil|water)", r"(?:watched|watching) (?:\w+ ){0,2}"
+     r"(?:die|drown|burn|suffer|bleed|cry|crawl)",
+     r"(?:pushed|threw|thrown) (?:\w+ ){0,3}into the (?:boiling|fire|flames|oven|well)",
+     r"how long (?:it|he|she) kicked", r"while they burned", r"pulled the wings off",
+     r"(?:hitting|kicking|beating) the new (?:girl|boy|kid)"),
+    ("sexual_idiom",
+     r"(?:tore|ripped|pulled) (?:\w+ ){0,2}?(?:each other's|their|her|his) clothes off",
+     r"(?:spent|spend) the (?:whole )?(?:night|afternoon) (?:together|rolling|upstairs|"
+     r"in (?:his|her) bed|with (?:two|a) (?:ladies|women|men))",
+     r"rolling in the hay", r"(?:making|made) the bed (?:creak|rock|shake)", r"bed banging",
+     r"got down to business", r"what (?:she|he|you) (?:had|has|have|got) under (?:that|her|his|"
+     r"your)", r"(?:under|up) (?:her|his|your) (?:skirt|dress|shirt|nightie)",
+     r"(?:moaning|moaned|groaning|panting) (?:\w+ ){0,2}?(?:loudly|all night|together|that)",
+     r"(?:went|go|going|sneaked|slipped|dragged him|dragged her) (?:\w+ ){0,2}?(?:to|into) "
+     r"(?:bed|her bed|his bed|the bedroom|her bedchamber)", r"made love", r"between the sheets",
+     r"went all the way", r"in the sack", r"hooked up", r"third base", r"going at it",
+     r"trousers (?:round|around) their ankles", r"wearing nothing", r"no clothes on",
+     r"hot and hard", r"a good time", r"how much for the (?:whole )?night",
+     r"unbuttoned (?:her|his) (?:blouse|shirt)", r"slid the straps", r"swapped wives",
+     r"visit her bed", r"bodies tangled", r"wanted him inside", r"(?:ladies|women) he had paid",
+     r"take her,? right now", r"please a woman", r"got her going", r"grown-up things all night",
+     r"in their underwear", r"(?:piece of clothing|clothes) (?:\w+ ){0,3}for the men",
+     r"legs apart", r"licked the lady's", r"(?:sleep|slept|sleeping) with (?:him|her|each other)"),
+    ("substance",
+     r"(?:powder|crystals|baggie|pills?|tablets|mushrooms|hookah|needle|glue|gas from|"
+     r"marker pens|medicine|secret ingredient|sweet-smelling clouds|funny-smelling|grog|gin|"
+     r"brandy|vodka|whisky|lager|flask|drinks cabinet|bottles|can)",
+     r"(?:sniff|sniffed|sniffing|snort|snorted|inhale|inhaled|puff|smoked it|getting high|got high|"
+     r"getting completely wasted|wasted|hammered|pop one|first bag|drink from the bottle)"),
+    ("glamour",
+     r"(?:cool|grown-up|popular|brave|strong|magic|happy|real (?:sailor|man|hero|heroes|"
+     r"grown-ups)|best feeling|giggle|fun|funny|wobbly|spinning|rainbows|melt|float|"
+     r"love everybody|feel(?:ing)? like kings|never feel sad|grow big)",
+     r"(?:the|his|her) (?:kids|children|boy|girl|little (?:sister|brother|ones))",
+     r"(?:for|to) (?:kids|children|the kids|the children|the little ones|his whole class)"),
+    ("weapon_object",
+     r"(?:hunting (?:thing|rifle|gun)|gun cabinet|locked (?:cupboard|cabinet)|the cabinet|"
+     r"(?:his|her|your) (?:dad's|father's|uncle's) (?:\w+ )?(?:cabinet|cupboard|gun|rifle|thing|"
+     r"garage))",
+     r"(?:sharp|sharpened|pointy) (?:blade|end|edge|stick|screwdriver|pencil|glass|thing|saw|"
+     r"stones)",
+     r"(?:blade|blades|razor|razors|screwdriver|knife|knives|box cutter|cleaver|metal pipe|"
+     r"broken glass|crossbow|loaded|trigger|brass knuckles|slingshot|nails (?:in|hammered)|"
+     r"petrol|explodes|poisoned needle|cold steel|goes bang|shooter|fire bottle)"),
+    ("weapon_use",
+     r"(?:to|into|at) (?:school|class|the school|the playground|the classroom)",
+     r"(?:point|pointed|aim|aimed|slash|stab|hurt|use it on|show them|shoot|prick|swing it)",
+     r"(?:up|in) (?:your|his|her) (?:sleeve|sock|bag|pocket|backpack|shoe|lunchbox)",
+     r"(?:anyone|anybody|the bullies|everyone|the kids) who", r"you know what to do",
+     r"(?:make|made) (?:\w+ ){0,2}pay", r"win a fight", r"throw at", r"blow a door",
+     r"(?:at|on) (?:the )?(?:people|kids|children|teacher|neighbours|brother|stepdad)",
+     r"(?:carry|carrying) (?:it )?everywhere", r"hitting little children"),
+    ("swear_euphemism",
+     r"(?:the )?f-word", r"effing", r"(?:flipped|gave|showed) (?:\w+ ){0,2}?the (?:middle )?finger",
+     r"where the sun doesn't shine", r"(?:a )?string of (?:\w+ )?(?:words|curses)",
+     r"words so (?:filthy|dirty|rude|bad)", r"son of a (?:gun|biscuit)",
+     r"kiss (?:my|his|her) (?:hairy )?(?:backside|behind|bum|butt)", r"tossers?",
+     r"frick(?:ing)?", r"rhymes with", r"dirtbags?", r"knobheads?", r"prats?", r"crud",
+     r"fudge-sucking", r"very rude to himself", r"where they could stick",
+     r"stuff (?:his|your|their) \w+ up", r"dog muck", r"scumbags?", r"arse-wipe",
+     r"windbag"),
+]
 # fmt: on

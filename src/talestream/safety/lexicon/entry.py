@@ -21,3 +21,7 @@ CATEGORY_LABELS: dict[str, str] = {
 
 # (category, severity, min_age, pattern, pattern, ...)
 Entry = tuple[str, Severity, int, *tuple[str, ...]]
+
+# A concept for the harm frames (core/frames.py): (concept name, pattern, pattern, ...). Patterns
+# follow the lexicon's rules (folded text, two literal letters first, word boundary at the end).
+Concept = tuple[str, *tuple[str, ...]]
