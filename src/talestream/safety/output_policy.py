@@ -19,7 +19,7 @@ the workflow then regenerates. `score` only ranks how bad a text is.
 
 from __future__ import annotations
 
-from talestream.safety.core.frames import FrameDetector
+from talestream.safety.core.harm import SemanticLayer
 from talestream.safety.core.language import normalise_age, normalise_language
 from talestream.safety.core.matcher import matcher_for
 from talestream.safety.core.profanity import (
@@ -30,7 +30,7 @@ from talestream.safety.core.profanity import (
     shared_scorer,
 )
 from talestream.safety.core.scan import clip, masked_issues, personal_data_issues, scan_lexicon
-from talestream.safety.core.semantic import SemanticClassifier, shared_classifier
+from talestream.safety.core.semantic import SemanticClassifier
 from talestream.safety.core.sentences import split_sentences
 from talestream.safety.lexicon import SUPPORTED_LANGUAGES
 from talestream.safety.result import SafetyIssue, SafetyResult, Severity
@@ -40,8 +40,6 @@ __all__ = ["OutputPolicy"]
 # Distinct frightening words (each acceptable alone at this age) that together make a chapter too
 # intense for a young child: (below this age, at least this many distinct words).
 _FEAR_BUDGET = ((6, 3), (9, 5))
-SEMANTIC_SURE = 0.97  # the trained classifier's unsafe probability that blocks on its own
-SEMANTIC_HIGH = 0.95  # ...and for severity "high"
 
 # --- the policy -----------------------------------------------------------------------------
 
@@ -51,8 +49,7 @@ class OutputPolicy:
 
     def __init__(self, semantic: SemanticClassifier | None = None) -> None:
         self._scorer = shared_scorer()
-        self._semantic = semantic or shared_classifier()
-        self._frames = FrameDetector()
+        self._semantic = SemanticLayer(semantic)
         for language in SUPPORTED_LANGUAGES:
             matcher_for(language)  # compile now, not on a child's first sentence
 
@@ -75,7 +72,7 @@ class OutputPolicy:
             issue = self._classifier_issue(sentence, probability)
             if issue is not None:
                 issues.append(issue)
-        issues += self._semantic_issues(sentence, language, previous)
+        issues += self._semantic.issues(sentence, language, previous)
         return SafetyResult.from_issues(_dedupe(issues))
 
     def check_text(self, text: str, *, age: int, language: str) -> SafetyResult:
@@ -97,33 +94,9 @@ class OutputPolicy:
         previous = None
         for piece in [*sentences, rest]:
             if piece.strip():
-                issues += self._semantic_issues(piece, language, previous)
+                issues += self._semantic.issues(piece, language, previous)
                 previous = piece
         return SafetyResult.from_issues(_dedupe(issues))
-
-    def _semantic_issues(
-        self, sentence: str, language: str, previous: str | None
-    ) -> list[SafetyIssue]:
-        """Harm frames and the trained classifier, on the sentence and on it with the one
-        before (never on the previous sentence alone: that was judged when it came)."""
-        issues = self._frames.find(sentence, language, previous)
-        verdict = self._semantic.judge(sentence)
-        if previous and verdict.unsafe < self._semantic.threshold:
-            verdict = self._semantic.judge(previous, sentence)
-        # The classifier alone blocks when it is sure; between its threshold and that, only
-        # with a harm cue in sight (story prose it has not seen scores up to ~0.9 on its own).
-        if verdict.unsafe >= SEMANTIC_SURE or (
-            verdict.unsafe >= self._semantic.threshold
-            and self._frames.cues(sentence, language, previous)
-        ):
-            issues.append(
-                SafetyIssue(
-                    category=verdict.category,
-                    severity="high" if verdict.unsafe >= SEMANTIC_HIGH else "medium",
-                    excerpt=clip(f"classifier {verdict.unsafe:.2f}: {sentence}"),
-                )
-            )
-        return issues
 
     # -- layers --
 

@@ -20,7 +20,7 @@ from talestream.safety.core.scan import clip
 from talestream.safety.lexicon import NEVER, PREFIX_LETTERS, SUPPORTED_LANGUAGES, concepts_for
 from talestream.safety.result import SafetyIssue, Severity
 
-__all__ = ["FRAMES", "Frame", "FrameDetector"]
+__all__ = ["FRAMES", "HARM_CUES", "Frame", "FrameDetector", "shared_frames"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +60,7 @@ FRAMES: tuple[Frame, ...] = (
     _frame("self_harm", "self-injury", "self_injury"),
     _frame("sexual", "sexual idiom", "sexual_idiom"),
     _frame("weapons", "weapon encouraged", "weapon_object", "weapon_use"),
-    _frame("drugs_alcohol", "substance glamourised", "substance", "glamour", window=True),
+    _frame("drugs_alcohol", "substance glamourised", "substance", "glamour"),
     _frame("profanity", "swearing described", "swear_euphemism"),
 )
 
@@ -132,3 +132,9 @@ class FrameDetector:
                     SafetyIssue(category=frame.category, severity=frame.severity, excerpt=excerpt)
                 )
         return issues
+
+
+@lru_cache(maxsize=1)
+def shared_frames() -> FrameDetector:
+    """One per process: the input and output policies share it (and its cache)."""
+    return FrameDetector()

@@ -4,7 +4,7 @@
 How to read and write them: `talestream.safety.lexicon` (the package docstring).
 """
 
-from talestream.safety.lexicon.entry import NEVER, Entry
+from talestream.safety.lexicon.entry import NEVER, Concept, Entry
 
 # fmt: off
 ENTRIES: list[Entry] = [
@@ -92,5 +92,111 @@ ENTRIES: list[Entry] = [
      r"wo wohnst du", r"(?:wie ist )?deine adresse",
      r"schick(?:e)? mir (?:ein )?(?:foto|bild)(?:er)?",
      r"bist du allein zu hause", r"gib mir deine (?:nummer|handynummer|adresse)"),
+]
+
+# ------------------------------------------------------------------------------- harm frames
+# Concepts that are harmless alone and harmful together (core/frames.py says which together).
+CONCEPTS: list[Concept] = [
+    ("injury_action",
+     r"(?:knackte|knacken|knackend|zerquetschte|zerquetscht|"
+     r"zerschmetterte|riss (?:\w+ ){0,3}(?:heraus|aus|ab)|ausgerissen|häutete|gehäutet|"
+     r"drehte (?:\w+ ){0,3}um|schlitzte|zertrümmerte|zertrummerte|platzte)"),
+    ("body_part",
+     r"(?:den |die |das |dem |der |seine |seinen |ihre |ihren |deine |deinen )?(?:hals|genick|"
+     r"schädel|schadel|kopf|wirbelsäule|knochen|rippen|augen|kehle|zähne|zahne|zunge|finger|"
+     r"nägel|ohren|nase|haut|eingeweide|gehirn|gesicht|arme?|beine?|knie|handgelenke|rücken|"
+     r"ruecken|bauch|brust|flügel|schwanz|pfoten)"),
+    ("maiming",
+     r"(?:bei lebendigem leib|noch lebendig|lebendig begraben)", r"(?:immer wieder|wieder und "
+     r"wieder) (?:\w+ ){0,6}?bis (?:\w+ ){0,5}?(?:blut|blutete|rot|sich nicht mehr)",
+     r"(?:voller|voll mit) blut", r"(?:blutverschmiert|blutüberströmt)\w*"),
+    ("death_threat",
+     r"niemand wird (?:dich|deine) (?:je |jemals )?(?:wiederfinden|finden|leiche|knochen)",
+     r"(?:wirst du|du wirst) (?:\w+ ){0,4}?(?:sterben|nie mehr aufwachen|nicht mehr aufwachen)",
+     r"(?:ich werde|wir werden|ich will) dich (?:\w+ )?(?:töten|toten|umbringen|begraben|"
+     r"ertränken|fressen)", r"keiner wird dich (?:schreien hören|je wiedersehen|finden)"),
+    ("body_remains",
+     r"maden", r"(?:menschenfinger|kinderfinger|menschenfleisch|kinderhände|kinderhande)",
+     r"(?:menschliche[rn]?|abgeschnittene[rn]?) (?:finger|hand|hände|hande|ohr|ohren|augen|"
+     r"zähne|zahne|fleisch|knochen)"),
+    ("food",
+     r"(?:suppe|eintopf|brühe|bruhe|teller|kuchen|torte|brot|brötchen|topf|kühlschrank|"
+     r"kuhlschrank|ofen|essen|abendessen|biss|aß|ass)"),
+    ("ask_reader",
+     r"(?:sag mir|gib mir|schick mir|schreib mir|verrat mir|frag|fragte)", r"(?:welche|welcher|"
+     r"wo|wann|auf welche|in welcher) (?:ist|schule|straße|strasse|wohnst|hausnummer)"),
+    ("personal_info",
+     r"(?:deine|eure|welche) (?:adresse|hausnummer|anschrift)",
+     r"(?:allein|alleine) nach hause", r"(?:passwort|kennwort|pin|geheimzahl|kartennummer|"
+     r"kreditkarte|bankkarte|die nummer auf (?:der|mamas|papas) karte)",
+     r"(?:wann|um wie viel uhr) (?:sind )?(?:deine )?(?:eltern|mama|papa) (?:\w+ ){0,2}"
+     r"(?:weg|nicht da|aus dem haus|unterwegs)", r"(?:deine|die) telefonnummer"),
+    ("secrecy",
+     r"(?:sag|erzähl|erzahl) (?:es |das )?(?:\w+ )?(?:niemandem|keinem|nicht (?:deinen eltern|"
+     r"deiner mama|deinem papa|den erwachsenen))", r"(?:unser|ein) (?:kleines )?geheimnis",
+     r"ohne dass (?:deine eltern|jemand) (?:es )?(?:weiß|weiss|merkt)",
+     r"niemand darf (?:es |das )?(?:wissen|erfahren)", r"(?:unter uns|zwischen uns)"),
+    ("grown_ups", r"(?:eltern|mama|papa|erwachsenen|lehrerin|lehrer)"),
+    ("surprise", r"(?:überraschung|uberraschung|geburtstag|geschenk|geschenke|party|"
+     r"weihnachten|kuchen)"),
+    ("group",
+     r"(?:alle )?(?:ausländer|auslander|fremden|flüchtlinge|fluchtlinge|juden|muslime|zigeuner|"
+     r"roma|schwarzen|araber|chinesen|schwule|homosexuellen|frauen|mädchen|madchen|armen|"
+     r"behinderten|dicken)", r"(?:die leute|die menschen) (?:aus|von) (?:diesem|dem anderen|"
+     r"jenem) (?:land|dorf)", r"(?:mit )?(?:dunkler|schwarzer) haut"),
+    ("generalizing",
+     r"(?:sind|waren) (?:alle |immer |von natur aus |nun mal )?(?:\w+ )?(?:faul|schmutzig|"
+     r"dreckig|diebe|dumm|dümmer|dummer|schwächer|schwacher|tiere|ratten|gefährlich|gefahrlich|"
+     r"minderwertig|ekelhaft|verbrecher|lügner|lugner)", r"(?:können|konnen) nicht (?:rechnen|"
+     r"lesen|denken)", r"(?:dürfen|durfen|sollen) (?:nicht|nie) (?:in unser|hier|lernen|spielen)",
+     r"(?:sollen|sollten) (?:lieber )?(?:in der küche|in der kuche|zurück|zuruck)",
+     r"(?:trau|vertrau) (?:\w+ )?nicht", r"weniger wert"),
+    ("eat_less",
+     r"(?:gar nichts|nichts mehr) (?:isst|essen|aß|ass)", r"(?:hör|hor|hörte|horte) auf zu essen",
+     r"(?:lass|ließ|liess) (?:das )?(?:frühstück|fruhstuck|mittagessen|abendessen) (?:weg|aus)",
+     r"(?:knurrt|knurrender) (?:dein |der )?magen",
+     r"(?:rippen|kalorien) (?:zählen|zahlen|zählte)"),
+    ("purge",
+     r"(?:finger in den hals|wieder (?:heraus|raus)bringen|alles wieder heraus|übergib dich|"
+     r"ubergib dich|erbrechen nach)"),
+    ("body_image",
+     r"(?:dünn|dunn|dünner|dunner|schlank|dick|hübsch|hubsch|hübscher|hubscher|gewicht|wiegen|"
+     r"prinzessinnenkleid)", r"niemand (?:merkt|wird merken|weiß|weiss)"),
+    ("self_injury",
+     r"(?:tu dir weh|dir weh tun|schneid dich|ritz dich|ritzen|verbrenn dich|bestraf dich)",
+     r"(?:etwas spitzes|eine klinge|eine nadel) (?:\w+ ){0,3}(?:arm|haut|bein|handgelenk)",
+     r"(?:spring|springen|sprang) (?:von der|vom|aus dem) (?:brücke|brucke|dach|fenster)",
+     r"(?:die narben|die schnitte|die spuren) (?:\w+ ){0,3}(?:ärmel|armel|niemand)",
+     r"(?:alle|eine handvoll) (?:tabletten|pillen)", r"nie (?:wieder|mehr) aufwachen"),
+    ("enjoy",
+     r"(?:lachte|lachend|lachten|grinste|grinsend|lächelte|lachelte|klatschte|jubelte|genoss|"
+     r"freute sich|der schönste tag|der schonste tag|spaß|spass)"),
+    ("suffering",
+     r"(?:gefangenen|gefangene) (?:\w+ ){0,4}(?:einen nach dem anderen|nacheinander|knien)",
+     r"(?:das schreien (?:aufhörte|aufhorte)|hörte auf zu schreien|horte auf zu schreien)",
+     r"(?:zündete|zundete) (?:\w+ ){0,3}(?:schwanz|katze|hund) an",
+     r"(?:flehte|flehten|bettelte) um gnade", r"(?:kochenden|kochendes) (?:topf|öl|ol|wasser)",
+     r"(?:sah|sahen|zusehen) (?:\w+ ){0,2}(?:sterben|leiden|brennen|bluten)"),
+    ("sexual_idiom",
+     r"(?:trieben es|treiben es|es miteinander treiben)", r"(?:im bett landen|landete (?:\w+ ){0,4}"
+     r"im bett)", r"(?:zogen|zog) (?:\w+ ){0,2}(?:einander|sich) (?:hastig )?(?:die )?kleider aus",
+     r"(?:miteinander geschlafen|miteinander schlafen|schlief mit|schliefen miteinander)",
+     r"(?:was sie unter|was er unter) (?:\w+ ){0,2}(?:rock|kleid)", r"(?:stöhnend|stohnend|"
+     r"stöhnten|stohnten)", r"(?:die ganze nacht) (?:\w+ )?(?:im bett|zusammen)",
+     r"(?:nackt im bett|ohne kleider)", r"(?:ins bett zerren|ins bett gezerrt|ins schlafzimmer)"),
+    ("substance",
+     r"(?:bunte pille|bunten pillen|weiße pulver|weisse pulver|weißes pulver|weisses pulver|"
+     r"joint|joints|schnaps|wodka|whisky|koks|schnupfen|kiffen)"),
+    ("glamour",
+     r"(?:cool|coolen|erwachsen|mutig|magisch|beliebt|lustig|fliegen|superstark|auf ex)"),
+    ("weapon_object",
+     r"(?:gewehr|pistole|knarre|küchenmesser|kuchenmesser|messer|klinge|schraubenzieher|"
+     r"schlagring|glasscherben|benzin|waffe)"),
+    ("weapon_use",
+     r"(?:in die schule|zur schule|in der schule|in die klasse)", r"(?:zielen|ziel|stechen|"
+     r"stich|drohen|einschüchtern|einschuchtern)", r"(?:in der socke|im rucksack|im ärmel|im "
+     r"armel)", r"(?:jeden|alle|die) (?:der|die) dich"),
+    ("swear_euphemism",
+     r"(?:halt die fresse|leck mich|schimpfwörter|schimpfworter|mittelfinger|verpiss dich)"),
 ]
 # fmt: on

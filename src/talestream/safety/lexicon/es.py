@@ -4,7 +4,7 @@
 How to read and write them: `talestream.safety.lexicon` (the package docstring).
 """
 
-from talestream.safety.lexicon.entry import NEVER, Entry
+from talestream.safety.lexicon.entry import NEVER, Concept, Entry
 
 # fmt: off
 ENTRIES: list[Entry] = [
@@ -95,5 +95,117 @@ ENTRIES: list[Entry] = [
      r"nuestro (?:pequeño )?secreto", r"ven a verme", r"ven (?:sol(?:o|a)) a", r"dónde vives",
      r"(?:cuál es )?tu dirección", r"(?:mándame|envíame|manda|envía) (?:una )?fotos?",
      r"estás sol(?:o|a) en casa", r"dame tu (?:número|teléfono|dirección)"),
+]
+
+# ------------------------------------------------------------------------------- harm frames
+# Concepts that are harmless alone and harmful together (core/frames.py says which together).
+CONCEPTS: list[Concept] = [
+    ("injury_action",
+     r"(?:le |les |se )?(?:partio|partió|quebro|quebró|crujio|crujió|crujido|"
+     r"aplasto|aplastó|estrello|estrelló|arranco|arrancó|desollo|desolló|despellejo|"
+     r"despellejó|reventó|revento|retorcio|retorció|abrio en canal|abrió en canal|"
+     r"sac[oó] los ojos|cort[oó] (?:los|las|el|la) (?:dedos|orejas|lengua))"),
+    ("body_part",
+     r"(?:el |la |los |las |su |sus |tu |tus )?(?:cuello|cráneo|craneo|cabeza|columna|huesos?|"
+     r"costillas|ojos|garganta|dientes|lengua|dedos|uñas|orejas|nariz|piel|tripas|cerebro|cara|"
+     r"brazos?|piernas?|rodillas|muñecas|espalda|barriga|pecho|alas|cola|patas)"),
+    ("maiming",
+     r"(?:despellej|desoll|quem|enterr|herv|coci)\w* (?:\w+ ){0,3}(?:vivo|viva|vivos|vivas)",
+     r"(?:mientras|cuando) (?:\w+ ){0,2}"
+     r"(?:seguía|seguia|estaba) (?:vivo|viva|despierto|despierta)",
+     r"(?:una y otra vez|sin parar) (?:\w+ ){0,6}?hasta (?:que )?(?:\w+ ){0,5}?"
+     r"(?:sangre|sangró|sangro|rojo|roja|dejó de|dejo de)",
+     r"(?:cubiert[oa]s?|manchad[oa]s?|empapad[oa]s?) de sangre"),
+    ("death_threat",
+     r"nadie (?:encontrará|encontrara|va a encontrar) (?:nunca )?(?:tu|tus) (?:cuerpo|huesos)",
+     r"(?:te vas a morir|vas a morir|morirás|moriras|no despertarás|no despertaras)",
+     r"(?:te voy a|te vamos a|voy a) (?:matar|enterrar|ahogar|comer)",
+     r"nadie (?:te )?(?:volverá|volvera) a ver"),
+    ("body_remains",
+     r"(?:gusanos|larvas)", r"(?:dedos?|orejas?|ojos?|manos?|dientes|carne) (?:humanos?|humanas?|"
+     r"de (?:niño|niños|persona|personas))", r"(?:un|una) (?:dedo|oreja|ojo|diente) "
+     r"(?:humano|humana|cortad[oa])"),
+    ("food",
+     r"(?:sopa|guiso|caldo|plato|pastel|tarta|bocadillo|pan|olla|nevera|horno|comida|cena|"
+     r"almuerzo|mordió|mordio|comió|comio|comer)"),
+    ("ask_reader",
+     r"(?:dime|dame|mándame|mandame|envíame|enviame|escribe|cuéntame|cuentame|pregunta|"
+     r"preguntó|pregunto|pídele|pidele)", r"(?:cuál|cual|dónde|donde|cuándo|cuando|a qué|a que) "
+     r"(?:es|está|esta|vives|hora|cole|colegio|escuela)"),
+    ("personal_info",
+     r"tu (?:dirección|direccion|domicilio)", r"(?:vuelves|vas|vuelve) sol[oa] a casa",
+     r"(?:contraseña|contrasena|clave|pin|número de la tarjeta|numero de la tarjeta|"
+     r"tarjeta (?:de crédito|de credito|del banco)|números de la tarjeta|numeros de la tarjeta)",
+     r"(?:cuándo|cuando) (?:salen|se van|están fuera|estan fuera|no están|no estan) "
+     r"(?:tus )?(?:papás|papas|padres)", r"(?:tu|el) (?:número|numero) de (?:teléfono|telefono)"),
+    ("secrecy",
+     r"(?:no se lo )?(?:digas|cuentes|enseñes) (?:a )?(?:nadie|tus padres|tu mamá|tu mama|"
+     r"tu papá|tu papa|los mayores)", r"(?:nuestro|un) secreto", r"sin que (?:lo sepan|se enteren)",
+     r"nadie tiene que (?:saberlo|enterarse)",
+     r"(?:que )?quede entre (?:tú y yo|tu y yo|nosotros)"),
+    ("grown_ups",
+     r"(?:padres|papás|papas|mamá|mama|papá|papa|mayores|adultos|profe|maestra|maestro)"),
+    ("surprise", r"(?:sorpresa|cumpleaños|cumpleanos|regalo|regalos|fiesta|navidad|tarta)"),
+    ("group",
+     r"(?:los |las )?(?:inmigrantes|extranjeros|refugiados|judíos|judios|musulmanes|gitanos|"
+     r"negros|moros|chinos|gays|homosexuales|mujeres|niñas|pobres|discapacitados|gordos)",
+     r"(?:los|las|la gente) de (?:ese|esa|aquel|otro|otra) (?:país|pais|pueblo|religión|religion|"
+     r"color)", r"(?:la gente|los niños|las niñas) (?:de piel|con) (?:oscura|negra|morena)"),
+    ("generalizing",
+     r"(?:son|eran|nacen) (?:todos |todas |siempre )?(?:\w+ )?(?:sucios|sucias|vagos|vagas|"
+     r"ladrones|ladronas|tontos|tontas|débiles|debiles|animales|ratas|peligrosos|inferiores|"
+     r"asquerosos|criminales|delincuentes|mentirosos)",
+     r"(?:nunca|no) (?:deberían|deberian|deben|pueden) (?:aprender|estar|vivir|jugar|entrar)",
+     r"(?:que )?(?:se vuelvan|vuelvan) a su país", r"no (?:te fíes|te fies|juegues) (?:de|con)",
+     r"valen menos"),
+    ("eat_less",
+     r"(?:no comen|no comas|deja de comer|dejar de comer|dejó de comer|dejo de comer|sin comer|"
+     r"sáltate|saltate|no pruebes bocado)", r"(?:te ruge|le ruge) la tripa",
+     r"(?:contar|cuenta|contaba) (?:las )?(?:costillas|calorías|calorias)"),
+    ("purge",
+     r"(?:métete|metete|meterse|mete) los dedos en la garganta", r"(?:vomitar|vomita|vomitaba) "
+     r"(?:después|despues|tras)"),
+    ("body_image",
+     r"(?:guapa|guapo|delgada|delgado|flaca|flaco|gorda|gordo|más guapa|mas guapa|pesar|peso)",
+     r"nadie (?:sabrá|sabra|notará|notara)"),
+    ("self_injury",
+     r"(?:hazte daño|hacerte daño|córtate|cortate|quémate|quemate|castígate|castigate)",
+     r"(?:algo afilado|una cuchilla|un alfiler) (?:\w+ ){0,3}(?:brazo|piel|pierna|muñeca)",
+     r"(?:saltar|salta|tírate|tirate) (?:desde|del|de la) (?:puente|tejado|azotea|ventana)",
+     r"(?:las marcas|los cortes) (?:\w+ ){0,3}(?:mangas|nadie)",
+     r"(?:todas las|un puñado de) pastillas", r"no (?:volver a )?despertar nunca"),
+    ("enjoy",
+     r"(?:se rio|se rió|se reía|se reia|riéndose|riendose|sonrió|sonrio|sonriendo|aplaudió|"
+     r"aplaudio|disfrutó|disfruto|disfrutaba|le encantaba|el mejor día|el mejor dia|"
+     r"se divertía|se divertia)"),
+    ("suffering",
+     r"(?:prisioneros|presos) (?:\w+ ){0,4}(?:uno tras otro|uno a uno|de rodillas)",
+     r"(?:dejaron de gritar|dejó de gritar|dejo de gritar)", r"(?:prendió|prendio) fuego a",
+     r"(?:suplicaba|suplicaban|pedía|pedia|pedían|pedian) (?:clemencia|piedad)",
+     r"(?:olla hirviendo|aceite hirviendo)", r"(?:viéndolos|viendolos|mirando cómo|mirando como) "
+     r"(?:\w+ )?(?:morir|sufrir|arder|sangrar)"),
+    ("sexual_idiom",
+     r"(?:revolcándose|revolcandose|revolcarse) (?:en el heno|juntos)", r"(?:hicieron|hacer|hacían|"
+     r"hacian) el amor", r"(?:se acostó|se acosto|acostarse|se acostaban) con",
+     r"(?:lo que llevaba|qué llevaba|que llevaba) debajo", r"(?:entre gemidos|gimiendo)",
+     r"(?:se arrancaron|se quitaron) la ropa", r"pasaron (?:toda )?la noche (?:juntos|en la cama)",
+     r"(?:en|a) la cama (?:juntos|con él|con ella)", r"(?:sin nada de ropa|desnudos en la cama)",
+     r"(?:le metió|le metio) mano", r"(?:echar|echaron) un polvo"),
+    ("substance",
+     r"(?:polvito|polvo blanco|pastis|porro|porros|aguardiente|vodka|whisky|ginebra|"
+     r"chupito|chupitos|esnifada|esnifar|esnifaron)"),
+    ("glamour",
+     r"(?:guays?|mayores de verdad|valiente|magia|mágic[oa]|magic[oa]|popular|divertid[oa]|"
+     r"de un trago)"),
+    ("weapon_object",
+     r"(?:escopeta|pistola|navaja|cuchillo|cuchilla|destornillador|punta afilada|bate con clavos|"
+     r"cristales rotos|gasolina|el arma|un arma)"),
+    ("weapon_use",
+     r"(?:al colegio|al cole|a la escuela|a clase)", r"(?:apuntar|apunta|apuntó|apunto|clavar|"
+     r"clávalo|clavalo|pinchar|asustar)", r"(?:en el calcetín|en el calcetin|en la mochila|"
+     r"en la manga)", r"(?:el que|a los que|al que) te"),
+    ("swear_euphemism",
+     r"(?:hijo de la gran|palabrotas|tacos|la palabra con|peineta|corte de mangas|"
+     r"a la mierda|vete a freír|vete a freir)"),
 ]
 # fmt: on

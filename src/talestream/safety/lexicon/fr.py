@@ -4,7 +4,7 @@
 How to read and write them: `talestream.safety.lexicon` (the package docstring).
 """
 
-from talestream.safety.lexicon.entry import NEVER, Entry
+from talestream.safety.lexicon.entry import NEVER, Concept, Entry
 
 # fmt: off
 ENTRIES: list[Entry] = [
@@ -89,5 +89,117 @@ ENTRIES: list[Entry] = [
      r"où habites[- ]tu", r"tu habites où", r"(?:quelle est )?ton adresse",
      r"envoie[- ]moi (?:une )?photos?", r"es[- ]tu seule? à la maison",
      r"donne[- ]moi ton (?:numéro|adresse)"),
+]
+
+# ------------------------------------------------------------------------------- harm frames
+# Concepts that are harmless alone and harmful together (core/frames.py says which together).
+CONCEPTS: list[Concept] = [
+    ("injury_action",
+     r"(?:brisa|brise|brisé|brisee|briser|craquer|craqua|craquement|fracassa|fracassé|écrasa|"
+     r"ecrasa|écrasé|ecrase|arracha|arraché|arrache|écorcha|ecorcha|écorché|ecorche|tordit|"
+     r"tordu|éventra|eventra|creva|crevé|creve)"),
+    ("body_part",
+     r"(?:la |le |les |sa |son |ses |ta |ton |tes )?(?:nuque|cou|crâne|crane|tête|tete|colonne|"
+     r"os|côtes|cotes|yeux|œil|oeil|gorge|dents|langue|doigts|ongles|oreilles|nez|peau|"
+     r"entrailles|cerveau|visage|bras|jambes?|genoux|poignets|dos|ventre|poitrine|ailes|queue|"
+     r"pattes)"),
+    ("maiming",
+     r"(?:écorch|ecorch|brûl|brul|enterr|bouilli|cuit)\w* (?:\w+ ){0,3}vivante?s?",
+     r"(?:encore et encore|sans s'arrêter|sans s'arreter) "
+     r"(?:\w+ ){0,6}?jusqu'(?:à|a) (?:ce qu'?)?(?:\w+ ){0,5}?(?:sang|saigne|rouge|ne bouge)",
+     r"(?:couvert|couverte|couverts|plein|pleine|rouge) de sang"),
+    ("death_threat",
+     r"personne ne (?:retrouvera|trouvera) (?:jamais )?(?:ton|tes) (?:corps|os)",
+     r"(?:tu vas mourir|tu mourras|tu ne te réveilleras|tu ne te reveilleras)",
+     r"(?:je vais|on va|nous allons) te (?:tuer|enterrer|noyer|manger)",
+     r"personne ne te (?:reverra|retrouvera)"),
+    ("body_remains",
+     r"asticots", r"(?:des )?vers (?:grouill|sortai|rampai)\w*",
+     r"(?:doigts?|oreilles?|yeux|mains?|dents|chair) (?:humain(?:e|s|es)?|"
+     r"d'enfants?)", r"(?:un|une) (?:doigt|oreille|œil|oeil|dent) (?:humain|humaine|coupé|coupee)"),
+    ("food",
+     r"(?:soupe|ragoût|ragout|bouillon|assiette|gâteau|gateau|tarte|sandwich|pain|marmite|"
+     r"frigo|four|repas|dîner|diner|déjeuner|dejeuner|mordit|mangea|manger|croqua)"),
+    ("ask_reader",
+     r"(?:dis-moi|donne-moi|envoie-moi|écris|ecris|raconte-moi|demande|demanda|demande à|"
+     r"demande a)", r"(?:quelle|quel|où|ou|quand|à quelle|a quelle) (?:est|école|ecole|heure|"
+     r"habites|rue)"),
+    ("personal_info",
+     r"(?:ton|ta|votre) adresse",
+     r"(?:tu )?rentres? (?:tout |toute )?seul(?:e)?", r"(?:mot de passe|code secret|code de la "
+     r"carte|carte bancaire|carte bleue|numéro de (?:la )?carte|numero de (?:la )?carte|"
+     r"code pin)", r"(?:quand|à quelle heure|a quelle heure) (?:tes )?(?:parents|papa|maman) "
+     r"(?:\w+ ){0,2}(?:sortent|partent|absents|pas là|pas la)",
+     r"(?:ton|le) (?:numéro|numero) de (?:téléphone|telephone)"),
+    ("secrecy",
+     r"(?:ne le dis|ne dis rien|n'en parle) (?:\w+ ){0,2}?(?:à personne|a personne|à tes parents|"
+     r"a tes parents|à ta maman|a ta maman|à ton papa|a ton papa|aux adultes)",
+     r"(?:notre|un) (?:petit )?secret", r"sans que (?:tes parents|personne) (?:le )?(?:sache|"
+     r"sachent)", r"personne ne doit (?:le )?savoir", r"(?:entre toi et moi|entre nous)"),
+    ("grown_ups",
+     r"(?:parents|maman|papa|adultes|grandes personnes|maîtresse|maitresse)"),
+    ("surprise", r"(?:surprise|anniversaire|cadeau|cadeaux|fête|fete|noël|noel|gâteau|gateau)"),
+    ("group",
+     r"(?:les )?(?:immigrés|immigres|étrangers|etrangers|réfugiés|refugies|juifs|musulmans|"
+     r"gitans|roms|noirs|arabes|chinois|homosexuels|gays|femmes|filles|pauvres|handicapés|"
+     r"handicapes|gros)", r"(?:les gens|ceux) de (?:ce|cette|l'autre) (?:pays|village|religion|"
+     r"couleur)", r"(?:à la |a la )?peau (?:noire|foncée|foncee|mate)"),
+    ("generalizing",
+     r"(?:sont|étaient|etaient|naissent) (?:tous |toutes |toujours |nés |nes |nées |nees )?"
+     r"(?:\w+ )?(?:sales|fainéants|faineants|voleurs|voleuses|bêtes|betes|faibles|animaux|rats|"
+     r"dangereux|inférieurs|inferieurs|dégoûtants|degoutants|criminels|menteurs)",
+     r"(?:ne devraient|ne doivent) (?:jamais|pas) (?:avoir le droit|apprendre|vivre|jouer)",
+     r"(?:retourner|rentrer) (?:dans|chez) (?:leur|eux)", r"(?:ne fais pas|ne fais jamais) "
+     r"confiance", r"valent moins"),
+    ("eat_less",
+     r"(?:ne mangent pas|ne mange pas|ne mange rien|arrête de manger|arrete de manger|arrêter de "
+     r"manger|sans manger|saute le|sauter le|sauter les repas)", r"(?:ton|son) ventre gargouille",
+     r"(?:compter|compte|comptait) (?:ses |les )?(?:côtes|cotes|calories)"),
+    ("purge",
+     r"(?:mets|mettre|mit) (?:tes |ses |les )?doigts au fond de (?:ta |sa |la )?gorge",
+     r"(?:vomir|vomis|vomissait) (?:après|apres)"),
+    ("body_image",
+     r"(?:jolie|joli|mince|maigre|grosse|gros|plus jolie|peser|poids)",
+     r"personne ne (?:saura|remarquera)"),
+    ("self_injury",
+     r"(?:fais-toi mal|te faire mal|coupe-toi|te couper|brûle-toi|brule-toi|punis-toi)",
+     r"(?:quelque chose de pointu|une lame|une épingle|une epingle) (?:\w+ ){0,3}(?:bras|peau|"
+     r"jambe|poignet)", r"(?:sauter|saute|saute du) (?:du|d'un|de la|depuis le) (?:pont|toit|"
+     r"fenêtre|fenetre)", r"(?:les marques|les coupures) (?:\w+ ){0,3}(?:manches|personne)",
+     r"(?:toutes les|une poignée de|une poignee de) (?:pilules|cachets|médicaments|medicaments)",
+     r"ne plus jamais (?:te )?réveiller"),
+    ("enjoy",
+     r"(?:riait|rit|riant|en riant|souriait|sourit|souriant|applaudit|applaudissait|adorait|"
+     r"s'amusait|la meilleure journée|la meilleure journee|le meilleur jour)"),
+    ("suffering",
+     r"(?:prisonniers|captifs) (?:\w+ ){0,4}(?:l'un après l'autre|l'un apres l'autre|un par un|"
+     r"à genoux|a genoux)", r"(?:cessèrent de crier|cesserent de crier|arrêta de crier|arreta de "
+     r"crier|les cris cessèrent)", r"(?:mit|mettre) le feu (?:à|a) (?:la queue|au chat|au chien)",
+     r"(?:suppliait|suppliaient|implorait) (?:\w+ )?(?:pitié|pitie|grâce|grace)",
+     r"(?:marmite bouillante|huile bouillante)", r"(?:regardait|regarder) (?:\w+ )?(?:mourir|"
+     r"souffrir|brûler|bruler|saigner)"),
+    ("sexual_idiom",
+     r"(?:se rouler|se roulant|roulés|roules) dans le foin", r"(?:faire|firent|faisaient|fait) "
+     r"l'amour", r"(?:coucher|couché|couche|couchait|couchaient) avec",
+     r"(?:ce qu'elle cachait|ce qu'il y avait) sous", r"(?:en gémissant|gémissaient|gemissaient)",
+     r"(?:s'arrachèrent|s'arracherent|arrachèrent|arracherent) (?:leurs )?vêtements",
+     r"(?:passé|passe|passèrent|passerent) (?:toute )?la nuit (?:ensemble|dans (?:son|le) lit)",
+     r"(?:s'envoyer en l'air|s'envoyaient en l'air|prendre du bon temps)",
+     r"(?:sans rien sur le dos|tout nus? dans le lit)"),
+    ("substance",
+     r"(?:poudre blanche|petite poudre|gnôle|gnole|vodka|whisky|sniffer|sniffé|sniffe|"
+     r"une ligne de)"),
+    ("glamour",
+     r"(?:cool|stylés?|vrais grands|courageux|magique|populaire|marrant|cul sec)"),
+    ("weapon_object",
+     r"(?:fusil|pistolet|revolver|couteau|canif|lame|tournevis|bout pointu|batte à clous|"
+     r"batte a clous|verre cassé|verre casse|essence|une arme|l'arme)"),
+    ("weapon_use",
+     r"(?:à l'école|a l'ecole|en classe|au collège|au college)", r"(?:viser|vise|visa|"
+     r"planter|plante-le|faire peur|menacer)", r"(?:dans ta chaussette|dans ton sac|dans ta "
+     r"manche)", r"(?:celui qui|ceux qui) (?:te|se)"),
+    ("swear_euphemism",
+     r"(?:fils de ta mère|fils de ta mere|jurons|gros mots|le mot en m|doigt d'honneur|"
+     r"va te faire)"),
 ]
 # fmt: on
