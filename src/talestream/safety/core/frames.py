@@ -103,7 +103,11 @@ class FrameDetector:
                 for name, *patterns in concepts_for(language)
                 for pattern in patterns
             ]
-            self._matchers[language] = Matcher(terms, PREFIX_LETTERS.get(language, ""), language)
+            # Three-letter keys: concepts start with common words ("the", "your"), and two
+            # letters would try them at every "that", "they", "you".
+            self._matchers[language] = Matcher(
+                terms, PREFIX_LETTERS.get(language, ""), language, key_length=3
+            )
         self._concepts = lru_cache(maxsize=512)(self._find_concepts)
 
     def _find_concepts(self, text: str, language: str) -> frozenset[str]:

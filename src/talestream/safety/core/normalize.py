@@ -115,6 +115,7 @@ class Folded:
         return first, last + 1
 
 
+@lru_cache(maxsize=256)  # a streamed sentence is folded by several layers: once is enough
 def fold(text: str, language: str = "") -> Folded:
     """Case-, diacritic- and compatibility-folded text with homoglyphs resolved per language
     (without a language, only words that mix scripts are mapped, to Latin)."""

@@ -102,7 +102,7 @@ CONCEPTS: list[Concept] = [
      r"zerschmetterte|riss (?:\w+ ){0,3}(?:heraus|aus|ab)|ausgerissen|häutete|gehäutet|"
      r"drehte (?:\w+ ){0,3}um|schlitzte|zertrümmerte|zertrummerte|platzte)"),
     ("body_part",
-     r"(?:den |die |das |dem |der |seine |seinen |ihre |ihren |deine |deinen )?(?:hals|genick|"
+     r"(?:hals|genick|"
      r"schädel|schadel|kopf|wirbelsäule|knochen|rippen|augen|kehle|zähne|zahne|zunge|finger|"
      r"nägel|ohren|nase|haut|eingeweide|gehirn|gesicht|arme?|beine?|knie|handgelenke|rücken|"
      r"ruecken|bauch|brust|flügel|schwanz|pfoten)"),
@@ -140,7 +140,7 @@ CONCEPTS: list[Concept] = [
     ("surprise", r"(?:überraschung|uberraschung|geburtstag|geschenk|geschenke|party|"
      r"weihnachten|kuchen)"),
     ("group",
-     r"(?:alle )?(?:ausländer|auslander|fremden|flüchtlinge|fluchtlinge|juden|muslime|zigeuner|"
+     r"(?:ausländer|auslander|fremden|flüchtlinge|fluchtlinge|juden|muslime|zigeuner|"
      r"roma|schwarzen|araber|chinesen|schwule|homosexuellen|frauen|mädchen|madchen|armen|"
      r"behinderten|dicken)", r"(?:die leute|die menschen) (?:aus|von) (?:diesem|dem anderen|"
      r"jenem) (?:land|dorf)", r"(?:mit )?(?:dunkler|schwarzer) haut"),

@@ -101,12 +101,12 @@ ENTRIES: list[Entry] = [
 # Concepts that are harmless alone and harmful together (core/frames.py says which together).
 CONCEPTS: list[Concept] = [
     ("injury_action",
-     r"(?:le |les |se )?(?:partio|partió|quebro|quebró|crujio|crujió|crujido|"
+     r"(?:partio|partió|quebro|quebró|crujio|crujió|crujido|"
      r"aplasto|aplastó|estrello|estrelló|arranco|arrancó|desollo|desolló|despellejo|"
      r"despellejó|reventó|revento|retorcio|retorció|abrio en canal|abrió en canal|"
      r"sac[oó] los ojos|cort[oó] (?:los|las|el|la) (?:dedos|orejas|lengua))"),
     ("body_part",
-     r"(?:el |la |los |las |su |sus |tu |tus )?(?:cuello|cráneo|craneo|cabeza|columna|huesos?|"
+     r"(?:cuello|cráneo|craneo|cabeza|columna|huesos?|"
      r"costillas|ojos|garganta|dientes|lengua|dedos|uñas|orejas|nariz|piel|tripas|cerebro|cara|"
      r"brazos?|piernas?|rodillas|muñecas|espalda|barriga|pecho|alas|cola|patas)"),
     ("maiming",
@@ -147,7 +147,7 @@ CONCEPTS: list[Concept] = [
      r"(?:padres|papás|papas|mamá|mama|papá|papa|mayores|adultos|profe|maestra|maestro)"),
     ("surprise", r"(?:sorpresa|cumpleaños|cumpleanos|regalo|regalos|fiesta|navidad|tarta)"),
     ("group",
-     r"(?:los |las )?(?:inmigrantes|extranjeros|refugiados|judíos|judios|musulmanes|gitanos|"
+     r"(?:inmigrantes|extranjeros|refugiados|judíos|judios|musulmanes|gitanos|"
      r"negros|moros|chinos|gays|homosexuales|mujeres|niñas|pobres|discapacitados|gordos)",
      r"(?:los|las|la gente) de (?:ese|esa|aquel|otro|otra) (?:país|pais|pueblo|religión|religion|"
      r"color)", r"(?:la gente|los niños|las niñas) (?:de piel|con) (?:oscura|negra|morena)"),

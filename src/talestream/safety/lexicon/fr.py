@@ -95,11 +95,11 @@ ENTRIES: list[Entry] = [
 # Concepts that are harmless alone and harmful together (core/frames.py says which together).
 CONCEPTS: list[Concept] = [
     ("injury_action",
-     r"(?:brisa|brise|brisé|brisee|briser|craquer|craqua|craquement|fracassa|fracassé|écrasa|"
+     r"(?:brisa|brise|brisé|brisee|briser|craqua|craquement|fracassa|fracassé|écrasa|"
      r"ecrasa|écrasé|ecrase|arracha|arraché|arrache|écorcha|ecorcha|écorché|ecorche|tordit|"
      r"tordu|éventra|eventra|creva|crevé|creve)"),
     ("body_part",
-     r"(?:la |le |les |sa |son |ses |ta |ton |tes )?(?:nuque|cou|crâne|crane|tête|tete|colonne|"
+     r"(?:nuque|cou|crâne|crane|tête|tete|colonne|"
      r"os|côtes|cotes|yeux|œil|oeil|gorge|dents|langue|doigts|ongles|oreilles|nez|peau|"
      r"entrailles|cerveau|visage|bras|jambes?|genoux|poignets|dos|ventre|poitrine|ailes|queue|"
      r"pattes)"),
@@ -140,7 +140,7 @@ CONCEPTS: list[Concept] = [
      r"(?:parents|maman|papa|adultes|grandes personnes|maîtresse|maitresse)"),
     ("surprise", r"(?:surprise|anniversaire|cadeau|cadeaux|fête|fete|noël|noel|gâteau|gateau)"),
     ("group",
-     r"(?:les )?(?:immigrés|immigres|étrangers|etrangers|réfugiés|refugies|juifs|musulmans|"
+     r"(?:immigrés|immigres|étrangers|etrangers|réfugiés|refugies|juifs|musulmans|"
      r"gitans|roms|noirs|arabes|chinois|homosexuels|gays|femmes|filles|pauvres|handicapés|"
      r"handicapes|gros)", r"(?:les gens|ceux) de (?:ce|cette|l'autre) (?:pays|village|religion|"
      r"couleur)", r"(?:à la |a la )?peau (?:noire|foncée|foncee|mate)"),
