@@ -20,7 +20,7 @@ from talestream.safety.core.scan import clip
 from talestream.safety.lexicon import NEVER, PREFIX_LETTERS, SUPPORTED_LANGUAGES, concepts_for
 from talestream.safety.result import SafetyIssue, Severity
 
-__all__ = ["FRAMES", "HARM_CUES", "Frame", "FrameDetector", "shared_frames"]
+__all__ = ["FRAMES", "Frame", "FrameDetector", "shared_frames"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,33 +65,6 @@ FRAMES: tuple[Frame, ...] = (
 )
 
 
-# Concepts that make a sentence worth a second look (everything but the everyday ones: food, a
-# question, grown-ups, enjoyment, a surprise).
-HARM_CUES = frozenset(
-    {
-        "injury_action",
-        "body_part",
-        "maiming",
-        "death_threat",
-        "body_remains",
-        "personal_info",
-        "secrecy",
-        "group",
-        "generalizing",
-        "eat_less",
-        "purge",
-        "body_image",
-        "self_injury",
-        "suffering",
-        "sexual_idiom",
-        "substance",
-        "weapon_object",
-        "weapon_use",
-        "swear_euphemism",
-    }
-)
-
-
 class FrameDetector:
     """Construct once (compiles every language's concepts); `find` is then cheap."""
 
@@ -113,14 +86,6 @@ class FrameDetector:
     def _find_concepts(self, text: str, language: str) -> frozenset[str]:
         matcher = self._matchers.get(language) or self._matchers["en"]
         return frozenset(hit.term.category for hit in matcher.find(fold(text, language).text))
-
-    def cues(self, text: str, language: str, previous: str | None = None) -> bool:
-        """Does `text` (or it with `previous`) mention anything a frame is made of that is a
-        harm cue on its own (a body part, a group of people, secrecy, a substance...)?"""
-        here = self._concepts(text, language)
-        if previous:
-            here = here | self._concepts(previous, language)
-        return not here.isdisjoint(HARM_CUES)
 
     def find(self, text: str, language: str, previous: str | None = None) -> list[SafetyIssue]:
         """Frames in `text` (a sentence, or a passage read as one), and the window frames

@@ -1,9 +1,8 @@
 """The semantic layer as both policies use it: harm frames plus the trained classifier.
 
 It reads a sentence, or a sentence with the one before it, and answers issues. The classifier
-alone blocks when it is sure (`SURE`); between its trained threshold and that, only with a harm
-cue in sight (a body part, a group of people, secrecy, a substance...), because story prose it
-has never seen can score up to about 0.9 on its own.
+blocks at its trained threshold (the unsafe probability that keeps out-of-fold false positives
+on the training corpus's benign traps at 1%, stored with the weights).
 """
 
 from __future__ import annotations
@@ -13,10 +12,9 @@ from talestream.safety.core.scan import clip
 from talestream.safety.core.semantic import SemanticClassifier, shared_classifier
 from talestream.safety.result import SafetyIssue
 
-__all__ = ["HIGH", "SURE", "SemanticLayer"]
+__all__ = ["HIGH", "SemanticLayer"]
 
-SURE = 0.97  # the classifier's unsafe probability that blocks without a harm cue
-HIGH = 0.95  # ...and from which its issue has severity "high"
+HIGH = 0.95  # the classifier's unsafe probability from which its issue has severity "high"
 
 
 class SemanticLayer:
@@ -36,9 +34,7 @@ class SemanticLayer:
         verdict = self.classifier.judge(text)
         if previous and verdict.unsafe < threshold:
             verdict = self.classifier.judge(previous, text)
-        if verdict.unsafe >= SURE or (
-            verdict.unsafe >= threshold and self.frames.cues(text, language, previous)
-        ):
+        if verdict.unsafe >= threshold:
             found.append(
                 SafetyIssue(
                     category=verdict.category,

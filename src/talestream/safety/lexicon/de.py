@@ -114,7 +114,7 @@ CONCEPTS: list[Concept] = [
      r"niemand wird (?:dich|deine) (?:je |jemals )?(?:wiederfinden|finden|leiche|knochen)",
      r"(?:wirst du|du wirst) (?:\w+ ){0,4}?(?:sterben|nie mehr aufwachen|nicht mehr aufwachen)",
      r"(?:ich werde|wir werden|ich will) dich (?:\w+ )?(?:töten|toten|umbringen|begraben|"
-     r"ertränken|fressen)", r"keiner wird dich (?:schreien hören|je wiedersehen|finden)"),
+     r"ertränken)", r"keiner wird dich (?:schreien hören|je wiedersehen|finden)"),
     ("body_remains",
      r"maden", r"(?:menschenfinger|kinderfinger|menschenfleisch|kinderhände|kinderhande)",
      r"(?:menschliche[rn]?|abgeschnittene[rn]?) (?:finger|hand|hände|hande|ohr|ohren|augen|"

@@ -10,7 +10,8 @@ from talestream.safety.lexicon.entry import NEVER, Concept, Entry
 ENTRIES: list[Entry] = [
     # violence / gore
     ("violence", "medium", 10,
-     r"kill(?:s|ed|ing)?(?! (?:the )?(?:time|power|lights?|engine|motor|music|noise|mood|switch))",
+     r"kill(?:s|ed|ing)?"
+     r"(?! (?:the )?(?:time|power|lights?|engine|motor|music|noise|mood|switch|ball))",
      r"killers?(?![ -]whales?)",
      r"(?:beat|beaten|stabbed|kicked|burned|burnt|strangled|choked|clubbed|crushed|mauled|trampled)"
      r" to death",
@@ -23,7 +24,11 @@ ENTRIES: list[Entry] = [
      r"until (?:(?:his|her|their|its|my|your) (?:nose|lips?|mouth|face|head|knuckles) "
      r"|(?:he|she|it|they) )(?:bled|was bleeding|were bleeding)",
      r"(?:eat|ate|eating|eats) (?:his|her|their|your|my) brains"),
-    ("violence", "medium", 12, r"murder(?:s|ed|ing|ers?|ous)?", r"stab(?:s|bed|bing|bings)?",
+    ("violence", "medium", 12,
+     r"murder(?:s|ed|ing|ers?|ous)?(?! in the dark)(?!\"? the ball)",
+     # not food or a heron's beak ("stabbed the cherry tomatoes with little forks")
+     r"stab(?:s|bed|bing|bings)?(?! (?:the |its |a )?(?:cherry |little )?(?:tomato|tomatoes|"
+     r"haggis|beak|sausages?|straw|fork|olives?|pickle|potato|potatoes|marshmallows?)\b)",
      r"strangl(?:e|es|ed|ing)", r"shot (?:him|her|them|you|me|us|it) dead",
      r"shoot(?:s|ing)? (?:him|her|them|you|me|us) (?:in|with|dead)",
      r"shot (?:him|her|them|you|me|us) (?:in|with)",
@@ -117,7 +122,8 @@ ENTRIES: list[Entry] = [
      r"(?<!water )(?<!squirt )(?<!toy )(?<!nerf )(?<!glue )(?<!bubble )(?<!staple )"
      r"(?<!ray )(?<!laser )(?<!paint )(?<!spray )guns?(?! (?:with|of) (?:water|bubbles|glue))",
      r"gunfire", r"gunshots?", r"gunmen", r"gunman",
-     r"(?<!water )(?<!squirt )(?<!toy )pistols?", r"rifles?", r"revolvers?", r"shotguns?",
+     r"(?<!water )(?<!water-)"
+     r"(?<!squirt )(?<!toy )pistols?", r"rifles?", r"revolvers?", r"shotguns?",
      r"firearms?", r"handguns?", r"bullets?(?! (?:train|trains|points?|journal|list))",
      r"ammunition", r"ammo", r"(?<!bath )(?<!seed )(?<!glitter )(?<!stink )(?<!water )bombs?",
      r"bombing", r"dynamite", r"explosives?", r"landmines?", r"missiles?"),
@@ -356,7 +362,7 @@ CONCEPTS: list[Concept] = [
      r"(?:die|be dead|be gone forever|stop breathing|never (?:\w+ )?wake up|never see (?:your|the) "
      r"(?:mum|mom|mummy|mommy|dad|daddy|family|parents|morning|sun))",
      r"(?:i(?:'ll| will| am going to|'m going to)|we(?:'ll| will)|it (?:will|would)) "
-     r"(?:\w+ ){0,2}?(?:kill|bury|drown|strangle|eat|gut|skin) (?:you\b|your "
+     r"(?:\w+ ){0,2}?(?:kill|bury|drown|strangle|gut|skin) (?:you\b|your "
      r"(?:mummy|mum|mom|daddy|dad|parents|family|little))(?! (?:a|an|some|something))",
      r"(?:i'm|i am|we're|we are) the one who will (?:\w+ )?you",
      r"(?:this is|it's|tonight is) your last (?:night|day|breath)",

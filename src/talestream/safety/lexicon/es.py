@@ -41,7 +41,8 @@ ENTRIES: list[Entry] = [
      r"horror(?:es)?", r"horripilantes?"),
     ("weapons", "low", 5, r"espadas?", r"lanzas?", r"flechas?", r"cañones", r"cañón"),
     ("weapons", "low", 7, r"dagas?", r"puñal(?:es)?", r"armas?(?! de (?:agua|juguete))"),
-    ("weapons", "medium", 12, r"pistolas?(?! de (?:agua|juguete|burbujas|pegamento))", r"rifles?",
+    ("weapons", "medium", 12, r"pistolas?(?! de (?:agua|juguete|burbujas|pegamento)|"
+     r" espacial)", r"rifles?",
      r"escopetas?", r"revólver(?:es)?", r"balas",
      # "bala" alone is also the verb: "la oveja bala" (the sheep bleats)
      r"(?:una|la|esa|otra|cada|de|sin|con|su|primera|última) bala",
@@ -119,7 +120,7 @@ CONCEPTS: list[Concept] = [
     ("death_threat",
      r"nadie (?:encontrará|encontrara|va a encontrar) (?:nunca )?(?:tu|tus) (?:cuerpo|huesos)",
      r"(?:te vas a morir|vas a morir|morirás|moriras|no despertarás|no despertaras)",
-     r"(?:te voy a|te vamos a|voy a) (?:matar|enterrar|ahogar|comer)",
+     r"(?:te voy a|te vamos a|voy a) (?:matar|enterrar|ahogar)",
      r"nadie (?:te )?(?:volverá|volvera) a ver"),
     ("body_remains",
      r"(?:gusanos|larvas)", r"(?:dedos?|orejas?|ojos?|manos?|dientes|carne) (?:humanos?|humanas?|"

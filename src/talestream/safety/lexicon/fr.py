@@ -37,7 +37,8 @@ ENTRIES: list[Entry] = [
     ("weapons", "low", 5, r"épées?", r"flèches?", r"arcs? et (?:des )?flèches", r"canons?",
      r"catapultes?"),
     ("weapons", "low", 7, r"poignards?", r"dagues?", r"armes?(?! à (?:eau|bulles))"),
-    ("weapons", "medium", 12, r"pistolets?(?! à (?:eau|bulles|colle|peinture))", r"fusils?",
+    ("weapons", "medium", 12, r"pistolets?(?! à (?:eau|bulles|colle|peinture)|"
+     r" spatial)", r"fusils?",
      r"revolvers?", r"balles? (?:de (?:fusil|pistolet)|perdues?|réelles)",
      r"bombes?(?! à (?:eau|graines|paillettes))(?! de bain)", r"explosifs?", r"dynamite",
      r"armes? à feu", r"munitions?", r"tir(?:er|a|é) sur (?:lui|elle|eux|moi|toi)"),
@@ -111,7 +112,7 @@ CONCEPTS: list[Concept] = [
     ("death_threat",
      r"personne ne (?:retrouvera|trouvera) (?:jamais )?(?:ton|tes) (?:corps|os)",
      r"(?:tu vas mourir|tu mourras|tu ne te réveilleras|tu ne te reveilleras)",
-     r"(?:je vais|on va|nous allons) te (?:tuer|enterrer|noyer|manger)",
+     r"(?:je vais|on va|nous allons) te (?:tuer|enterrer|noyer)",
      r"personne ne te (?:reverra|retrouvera)"),
     ("body_remains",
      r"asticots", r"(?:des )?vers (?:grouill|sortai|rampai)\w*",
