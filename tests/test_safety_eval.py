@@ -22,7 +22,12 @@ from talestream_tools.safety.evaluation import (
     load_passages,
     run_evaluation,
 )
-from talestream_tools.safety.settings import DEFAULT_DATA_DIR, FPR_CEILING, RECALL_FLOOR
+from talestream_tools.safety.settings import (
+    DEFAULT_DATA_DIR,
+    FPR_CEILING,
+    FRESH_HOLDOUT,
+    RECALL_FLOOR,
+)
 
 DATA = Path(__file__).parent / "data" / "safety"
 LANGUAGES = {"en", "es", "fr", "de", "ru", "he"}
@@ -137,6 +142,33 @@ def test_the_holdout_set_as_a_regression_guard(policies: tuple[OutputPolicy, Inp
     assert total >= 30
     assert caught / total >= 0.9, [m for m in holdout.misses]
     assert holdout.false_positive_rate == 0.0, holdout.misses
+
+
+def test_the_fresh_holdout_as_a_regression_guard(
+    policies: tuple[OutputPolicy, InputPolicy],
+) -> None:
+    """datasets/safety/holdout-fresh.jsonl was written independently of the training corpus and
+    measured once after tuning: recall 0.664, false-positive rate 0.051 (docs/safety.md). Some
+    of its misses were fixed afterwards (recall 0.927, 0.042), so it is no longer unseen: these
+    floors guard the fixed figures. The issue's targets (0.95 per category, 0.03) are not met;
+    `talestream safety eval` prints how far off."""
+    output_policy, input_policy = policies
+    fresh = run_evaluation(
+        DATA,
+        passages_file=str(FRESH_HOLDOUT),
+        inputs_file=None,
+        output_policy=output_policy,
+        input_policy=input_policy,
+    )
+    assert fresh.passages >= 300 and set(fresh.by_language) == LANGUAGES
+    caught = sum(rate.hits for rate in fresh.recall.values())
+    total = sum(rate.total for rate in fresh.recall.values())
+    assert caught / total >= 0.92, [m for m in fresh.misses if m.kind == "missed_unsafe"]
+    low = {c: str(r) for c, r in fresh.recall.items() if r.value < 0.73}
+    assert not low, low
+    assert fresh.false_positive_rate <= 0.045, [
+        m for m in fresh.misses if m.kind != "missed_unsafe"
+    ]
 
 
 # --- the command ----------------------------------------------------------------------------------

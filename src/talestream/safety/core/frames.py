@@ -45,7 +45,9 @@ FRAMES: tuple[Frame, ...] = (
     _frame("violence", "cruelty narrated with enjoyment", "enjoy", "suffering", window=True),
     _frame("fear", "death threat", "death_threat"),
     _frame("fear", "body horror", "body_remains", "food"),
+    _frame("fear", "body horror", "body_horror"),
     _frame("personal_data", "asks for personal data", "ask_reader", "personal_info", window=True),
+    _frame("personal_data", "a reward for personal data", "bribe", "personal_info", window=True),
     _frame(
         "personal_data",
         "secrecy from grown-ups",
@@ -61,6 +63,7 @@ FRAMES: tuple[Frame, ...] = (
     _frame("sexual", "sexual idiom", "sexual_idiom"),
     _frame("weapons", "weapon encouraged", "weapon_object", "weapon_use"),
     _frame("drugs_alcohol", "substance glamourised", "substance", "glamour"),
+    _frame("drugs_alcohol", "substance offered", "substance", "drug_use", window=True),
     _frame("profanity", "swearing described", "swear_euphemism"),
 )
 

@@ -109,7 +109,9 @@ CONCEPTS: list[Concept] = [
     ("maiming",
      r"(?:bei lebendigem leib|noch lebendig|lebendig begraben)", r"(?:immer wieder|wieder und "
      r"wieder) (?:\w+ ){0,6}?bis (?:\w+ ){0,5}?(?:blut|blutete|rot|sich nicht mehr)",
-     r"(?:voller|voll mit) blut", r"(?:blutverschmiert|blutüberströmt)\w*"),
+     r"(?:voller|voll mit) blut", r"(?:blutverschmiert|blutüberströmt)\w*",
+     r"(?:das )?blut spritzte",
+     r"(?:zog|zieht|ziehen) (?:\w+ ){0,4}(?:das )?fell ab"),
     ("death_threat",
      r"niemand wird (?:dich|deine) (?:je |jemals )?(?:wiederfinden|finden|leiche|knochen)",
      r"(?:wirst du|du wirst) (?:\w+ ){0,4}?(?:sterben|nie mehr aufwachen|nicht mehr aufwachen)",
@@ -137,20 +139,24 @@ CONCEPTS: list[Concept] = [
      r"ohne dass (?:deine eltern|jemand) (?:es )?(?:weiß|weiss|merkt)",
      r"niemand darf (?:es |das )?(?:wissen|erfahren)", r"(?:unter uns|zwischen uns)"),
     ("grown_ups", r"(?:eltern|mama|papa|erwachsenen|lehrerin|lehrer)"),
-    ("surprise", r"(?:überraschung|uberraschung|geburtstag|geschenk|geschenke|party|"
+    ("surprise", r"(?:überraschung\w*|uberraschung\w*|geburtstag\w*|geschenk|geschenke|party|"
      r"weihnachten|kuchen)"),
     ("group",
      r"(?:ausländer|auslander|fremden|flüchtlinge|fluchtlinge|juden|muslime|zigeuner|"
      r"roma|schwarzen|araber|chinesen|schwule|homosexuellen|frauen|mädchen|madchen|armen|"
      r"behinderten|dicken)", r"(?:die leute|die menschen) (?:aus|von) (?:diesem|dem anderen|"
-     r"jenem) (?:land|dorf)", r"(?:mit )?(?:dunkler|schwarzer) haut"),
+     r"jenem) (?:land|dorf)", r"(?:mit )?(?:dunkler|schwarzer) haut",
+     r"(?:die )?(?:polen|türken|tuerken)"),
     ("generalizing",
      r"(?:sind|waren) (?:alle |immer |von natur aus |nun mal )?(?:\w+ )?(?:faul|schmutzig|"
      r"dreckig|diebe|dumm|dümmer|dummer|schwächer|schwacher|tiere|ratten|gefährlich|gefahrlich|"
      r"minderwertig|ekelhaft|verbrecher|lügner|lugner)", r"(?:können|konnen) nicht (?:rechnen|"
      r"lesen|denken)", r"(?:dürfen|durfen|sollen) (?:nicht|nie) (?:in unser|hier|lernen|spielen)",
      r"(?:sollen|sollten) (?:lieber )?(?:in der küche|in der kuche|zurück|zuruck)",
-     r"(?:trau|vertrau) (?:\w+ )?nicht", r"weniger wert"),
+     r"(?:trau|vertrau) (?:\w+ )?nicht", r"weniger wert",
+     r"(?:klauen|stinken)",
+     r"wollen nur unser geld",
+     r"halten (?:doch )?alle zusammen"),
     ("eat_less",
      r"(?:gar nichts|nichts mehr) (?:isst|essen|aß|ass)", r"(?:hör|hor|hörte|horte) auf zu essen",
      r"(?:lass|ließ|liess) (?:das )?(?:frühstück|fruhstuck|mittagessen|abendessen) (?:weg|aus)",
@@ -176,27 +182,45 @@ CONCEPTS: list[Concept] = [
      r"(?:das schreien (?:aufhörte|aufhorte)|hörte auf zu schreien|horte auf zu schreien)",
      r"(?:zündete|zundete) (?:\w+ ){0,3}(?:schwanz|katze|hund) an",
      r"(?:flehte|flehten|bettelte) um gnade", r"(?:kochenden|kochendes) (?:topf|öl|ol|wasser)",
-     r"(?:sah|sahen|zusehen) (?:\w+ ){0,2}(?:sterben|leiden|brennen|bluten)"),
+     r"(?:sah|sahen|zusehen) (?:\w+ ){0,2}(?:sterben|leiden|brennen|bluten)",
+     r"bis er platzte",
+     r"bis es platzte"),
     ("sexual_idiom",
      r"(?:trieben es|treiben es|es miteinander treiben)", r"(?:im bett landen|landete (?:\w+ ){0,4}"
      r"im bett)", r"(?:zogen|zog) (?:\w+ ){0,2}(?:einander|sich) (?:hastig )?(?:die )?kleider aus",
      r"(?:miteinander geschlafen|miteinander schlafen|schlief mit|schliefen miteinander)",
      r"(?:was sie unter|was er unter) (?:\w+ ){0,2}(?:rock|kleid)", r"(?:stöhnend|stohnend|"
      r"stöhnten|stohnten)", r"(?:die ganze nacht) (?:\w+ )?(?:im bett|zusammen)",
-     r"(?:nackt im bett|ohne kleider)", r"(?:ins bett zerren|ins bett gezerrt|ins schlafzimmer)"),
+     r"(?:nackt im bett|ohne kleider)", r"(?:ins bett zerren|ins bett gezerrt|ins schlafzimmer)",
+     r"(?:eine )?nummer schieben",
+     r"schoben (?:\w+ ){0,4}eine nummer",
+     r"halbnackte"),
     ("substance",
      r"(?:bunte pille|bunten pillen|weiße pulver|weisse pulver|weißes pulver|weisses pulver|"
-     r"joint|joints|schnaps|wodka|whisky|koks|schnupfen|kiffen)"),
+     r"joint|joints|schnaps|wodka|whisky|koks|schnupfen|kiffen)",
+     r"weißem pulver",
+     r"weissem pulver"),
     ("glamour",
      r"(?:cool|coolen|erwachsen|mutig|magisch|beliebt|lustig|fliegen|superstark|auf ex)"),
     ("weapon_object",
      r"(?:gewehr|pistole|knarre|küchenmesser|kuchenmesser|messer|klinge|schraubenzieher|"
-     r"schlagring|glasscherben|benzin|waffe)"),
+     r"schlagring|glasscherben|benzin|waffe)",
+     r"klappmesser",
+     r"schwarze[ns]? (?:und )?schwere[ns]? (?:ding|sache)"),
     ("weapon_use",
      r"(?:in die schule|zur schule|in der schule|in die klasse)", r"(?:zielen|ziel|stechen|"
      r"stich|drohen|einschüchtern|einschuchtern)", r"(?:in der socke|im rucksack|im ärmel|im "
-     r"armel)", r"(?:jeden|alle|die) (?:der|die) dich"),
+     r"armel)", r"(?:jeden|alle|die) (?:der|die) dich",
+     r"an (?:den|die) (?:hals|kehle)",
+     r"zielte"),
     ("swear_euphemism",
      r"(?:halt die fresse|leck mich|schimpfwörter|schimpfworter|mittelfinger|verpiss dich)"),
+    ("body_horror",
+     r"(?:obere hälfte|oberteil) (?:seines|ihres) kopfes"),
+    ("drug_use",
+     r"schnupf",
+     r"zieh (?:dir )?(?:eine|was)"),
+    ("bribe",
+     r"(?:versprach|verspricht|schenkt) (?:[\w',]+ ){0,8}wenn (?:sie|er|du)"),
 ]
 # fmt: on

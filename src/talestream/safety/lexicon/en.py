@@ -329,7 +329,9 @@ _BODY = (r"(?:necks?|skulls?|spines?|bones?|ribs?|eyes?|eyeballs?|throats?|teeth
          r"gums|wings?|tail|paws?)")
 CONCEPTS: list[Concept] = [
     ("injury_action",
-     r"snap(?:ped|s|ping)?", r"crack(?:ed|s|ing)?", r"crunch(?:ed|es|ing)?",
+     r"snap(?:ped|s|ping)?", r"crack(?:ed|s|ing)? (?:his|her|their|the \w+'s)",
+     r"crack of (?:his|her|the)",
+     r"crunch(?:ed|es|ing)?",
      r"crush(?:ed|es|ing)?", r"smash(?:ed|es|ing)?", r"caved in", r"chewed off", r"bit (?:clean )?"
      r"(?:through|off)", r"stamped on", r"gave way", r"give way", r"burst", r"bubbled",
      r"twist(?:ed|s|ing)? (?:\w+ ){0,3}until", r"(?:pulled|tore|torn|ripped|gouged|plucked|"
@@ -354,7 +356,8 @@ CONCEPTS: list[Concept] = [
      r"(?:while|as) (?:they|he|she|it) (?:burned|drowned|choked|bled)",
      r"(?:pulled|tore|ripped) the (?:wings|legs|tail) off",
      r"held (?:\w+ ){0,4}(?:under (?:the )?water|underwater|onto the hot|there while)",
-     r"(?:taking|took) turns (?:hitting|kicking|beating|punching)"),
+     r"(?:taking|took) turns (?:hitting|kicking|beating|punching)",
+     r"blood (?:spurted|sprayed|gushed|squirted)"),
     ("death_threat",
      r"nobody will (?:ever )?find (?:your|you|the) (?:body|bones|remains)",
      r"(?:no one|nobody) (?:will|would) (?:ever )?(?:find|see|hear) (?:you|your|from you)",
@@ -429,7 +432,8 @@ CONCEPTS: list[Concept] = [
      r"fat people|old people|those people|their kind|that kind|people like (?:that|them)|"
      r"two (?:men|women|boys|girls) holding hands)",
      r"(?:people|kids|children) (?:like (?:them|him|her)|who (?:speak|pray|look))",
-     r"(?:wears|wearing) a (?:headscarf|turban|kippah)"),
+     r"(?:wears|wearing) a (?:headscarf|turban|kippah)",
+     r"kids (?:with|in) wheelchairs"),
     ("generalizing",
      r"(?:are|were|is) (?:all |always |born |naturally |just |only |simply )?(?:dirty|lazy|"
      r"stupid|dumb|dumber|weaker|thieves|criminals?|liars|animals|vermin|rats|disgusting|"
@@ -446,7 +450,8 @@ CONCEPTS: list[Concept] = [
      r"(?:they're|they are) (?:all )?(?:the same|like that|sneaky|like rats|animals)",
      r"only care about money", r"carry diseases", r"belong in the kitchen", r"steal babies",
      r"must be a terrorist", r"have no souls?", r"useless mouths", r"like rats",
-     r"get rid of them", r"throw stones at"),
+     r"get rid of them", r"throw stones at",
+     r"(?:just )?slow everyone down"),
     ("eat_less",
      r"(?:stop|stopped|stops|quit) eating", r"(?:don't|do not|doesn't|never|not|must not) eat "
      r"(?:\w+ )?(?:for|until|anything|at all|a thing)?",
@@ -482,7 +487,8 @@ CONCEPTS: list[Concept] = [
      r"(?:held|hold|holding) (?:her|his|your) hand (?:over|in) the (?:candle|flame|fire)",
      r"until everything went black", r"make a pain outside", r"sleep for a very long time",
      r"(?:quieter|better|happier) without (?:her|him|me|you)", r"nobody would (?:even )?miss you",
-     r"the burn made"),
+     r"the burn made",
+     r"(?:quiet|calm|peaceful) everything would be if"),
     ("enjoy",
      r"(?:laughed|laughing|laughs|giggled|giggling|smiled|smiling|grinned|grinning|cheered|"
      r"cheering|clapped|clapping|enjoyed|enjoying|loved|delighted|whooped|cackled|sang|"
@@ -518,7 +524,8 @@ CONCEPTS: list[Concept] = [
      r"visit her bed", r"bodies tangled", r"wanted him inside", r"(?:ladies|women) he had paid",
      r"take her,? right now", r"please a woman", r"got her going", r"grown-up things all night",
      r"in their underwear", r"(?:piece of clothing|clothes) (?:\w+ ){0,3}for the men",
-     r"legs apart", r"licked the lady's", r"(?:sleep|slept|sleeping) with (?:him|her|each other)"),
+     r"legs apart", r"licked the lady's", r"(?:sleep|slept|sleeping) with (?:him|her|each other)",
+     r"half-naked (?:dancers|women|girls)"),
     ("substance",
      r"(?:white powder|little powder|crystals|baggie|hookah|glue|gas from|"
      r"marker pens|secret ingredient|sweet-smelling clouds|funny-smelling|grog|gin|"
@@ -546,7 +553,8 @@ CONCEPTS: list[Concept] = [
      r"(?:anyone|anybody|the bullies|everyone|the kids) who", r"you know what to do",
      r"(?:make|made) (?:\w+ ){0,2}pay", r"win a fight", r"throw at", r"blow a door",
      r"(?:at|on) (?:the )?(?:people|kids|children|teacher|neighbours|brother|stepdad)",
-     r"(?:carry|carrying) (?:it )?everywhere", r"hitting little children"),
+     r"(?:carry|carrying) (?:it )?everywhere", r"hitting little children",
+     r"(?:to|against|under) (?:his|her|their|the \w+'s) (?:throat|neck|chin)"),
     ("swear_euphemism",
      r"f-word", r"effing", r"(?:flipped|gave|showed) (?:\w+ ){0,2}?the (?:middle )?finger",
      r"where the sun doesn't shine", r"(?:a )?string of (?:\w+ )?(?:words|curses)",
@@ -556,5 +564,13 @@ CONCEPTS: list[Concept] = [
      r"fudge-sucking", r"very rude to himself", r"where they could stick",
      r"stuff (?:his|your|their) \w+ up", r"dog muck", r"scumbags?", r"arse-wipe",
      r"windbag"),
+    ("body_horror",
+     r"top of (?:his|her|their) head (?:\w+ ){0,2}(?:stayed|came off|lifted)",
+     r"stretching past (?:his|her) ears"),
+    ("drug_use",
+     r"(?:sniff|snort|inhale) (?:some|one|a bit|a pinch|it)"),
+    ("bribe",
+     r"(?:give|gives|gave|promised|promise) (?:[\w',]+ ){0,8}"
+     r"(?:coins|gems|diamonds|sweets|a puppy|a prize|a sword) if"),
 ]
 # fmt: on

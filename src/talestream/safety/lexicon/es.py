@@ -116,7 +116,8 @@ CONCEPTS: list[Concept] = [
      r"(?:seguía|seguia|estaba) (?:vivo|viva|despierto|despierta)",
      r"(?:una y otra vez|sin parar) (?:\w+ ){0,6}?hasta (?:que )?(?:\w+ ){0,5}?"
      r"(?:sangre|sangró|sangro|rojo|roja|dejó de|dejo de)",
-     r"(?:cubiert[oa]s?|manchad[oa]s?|empapad[oa]s?) de sangre"),
+     r"(?:cubiert[oa]s?|manchad[oa]s?|empapad[oa]s?) de sangre",
+     r"(?:la )?sangre (?:salió a chorros|salpicó|brotó a chorros)"),
     ("death_threat",
      r"nadie (?:encontrará|encontrara|va a encontrar) (?:nunca )?(?:tu|tus) (?:cuerpo|huesos)",
      r"(?:te vas a morir|vas a morir|morirás|moriras|no despertarás|no despertaras)",
@@ -153,12 +154,13 @@ CONCEPTS: list[Concept] = [
      r"(?:los|las|la gente) de (?:ese|esa|aquel|otro|otra) (?:país|pais|pueblo|religión|religion|"
      r"color)", r"(?:la gente|los niños|las niñas) (?:de piel|con) (?:oscura|negra|morena)"),
     ("generalizing",
-     r"(?:son|eran|nacen) (?:todos |todas |siempre )?(?:\w+ )?(?:sucios|sucias|vagos|vagas|"
+     r"(?:son|eran|nacen) (?:todos |todas |siempre )?(?:\w+ (?:y )?)?(?:sucios|sucias|vagos|vagas|"
      r"ladrones|ladronas|tontos|tontas|débiles|debiles|animales|ratas|peligrosos|inferiores|"
      r"asquerosos|criminales|delincuentes|mentirosos)",
      r"(?:nunca|no) (?:deberían|deberian|deben|pueden) (?:aprender|estar|vivir|jugar|entrar)",
      r"(?:que )?(?:se vuelvan|vuelvan) a su país", r"no (?:te fíes|te fies|juegues) (?:de|con)",
-     r"valen menos"),
+     r"valen menos",
+     r"(?:son|eran) (?:\w+ )?tramposos"),
     ("eat_less",
      r"(?:no comen|no comas|deja de comer|dejar de comer|dejó de comer|dejo de comer|sin comer|"
      r"sáltate|saltate|no pruebes bocado)", r"(?:te ruge|le ruge) la tripa",
@@ -178,35 +180,52 @@ CONCEPTS: list[Concept] = [
     ("enjoy",
      r"(?:se rio|se rió|se reía|se reia|riéndose|riendose|sonrió|sonrio|sonriendo|aplaudió|"
      r"aplaudio|disfrutó|disfruto|disfrutaba|le encantaba|el mejor día|el mejor dia|"
-     r"se divertía|se divertia)"),
+     r"se divertía|se divertia)",
+     r"se relamía"),
     ("suffering",
      r"(?:prisioneros|presos) (?:\w+ ){0,4}(?:uno tras otro|uno a uno|de rodillas)",
      r"(?:dejaron de gritar|dejó de gritar|dejo de gritar)", r"(?:prendió|prendio) fuego a",
      r"(?:suplicaba|suplicaban|pedía|pedia|pedían|pedian) (?:clemencia|piedad)",
      r"(?:olla hirviendo|aceite hirviendo)", r"(?:viéndolos|viendolos|mirando cómo|mirando como) "
-     r"(?:\w+ )?(?:morir|sufrir|arder|sangrar)"),
+     r"(?:\w+ )?(?:morir|sufrir|arder|sangrar)",
+     r"(?:en la )?sartén caliente",
+     r"colgaban a los"),
     ("sexual_idiom",
      r"(?:revolcándose|revolcandose|revolcarse) (?:en el heno|juntos)", r"(?:hicieron|hacer|hacían|"
      r"hacian) el amor", r"(?:se acostó|se acosto|acostarse|se acostaban) con",
      r"(?:lo que llevaba|qué llevaba|que llevaba) debajo", r"(?:entre gemidos|gimiendo)",
      r"(?:se arrancaron|se quitaron) la ropa", r"pasaron (?:toda )?la noche (?:juntos|en la cama)",
      r"(?:en|a) la cama (?:juntos|con él|con ella)", r"(?:sin nada de ropa|desnudos en la cama)",
-     r"(?:le metió|le metio) mano", r"(?:echar|echaron) un polvo"),
+     r"(?:le metió|le metio) mano", r"(?:echar|echaron) un polvo",
+     r"se lo (?:montaron|monta|montaban)",
+     r"desabrocharon la ropa",
+     r"medio desnudas"),
     ("substance",
      r"(?:polvito|polvo blanco|pastis|porro|porros|aguardiente|vodka|whisky|ginebra|"
-     r"chupito|chupitos|esnifada|esnifar|esnifaron)"),
+     r"chupito|chupitos|esnifada|esnifar|esnifaron)",
+     r"pastillitas"),
     ("glamour",
      r"(?:guays?|mayores de verdad|valiente|magia|mágic[oa]|magic[oa]|popular|divertid[oa]|"
      r"de un trago)"),
     ("weapon_object",
      r"(?:escopeta|pistola|navaja|cuchillo|cuchilla|destornillador|punta afilada|bate con clavos|"
-     r"cristales rotos|gasolina|el arma|un arma)"),
+     r"cristales rotos|gasolina|el arma|un arma)",
+     r"cosa negra y pesada"),
     ("weapon_use",
      r"(?:al colegio|al cole|a la escuela|a clase)", r"(?:apuntar|apunta|apuntó|apunto|clavar|"
      r"clávalo|clavalo|pinchar|asustar)", r"(?:en el calcetín|en el calcetin|en la mochila|"
-     r"en la manga)", r"(?:el que|a los que|al que) te"),
+     r"en la manga)", r"(?:el que|a los que|al que) te",
+     r"(?:debajo de la barbilla|en el cuello|contra (?:la|su) garganta|en la garganta)"),
     ("swear_euphemism",
      r"(?:hijo de la gran|palabrotas|tacos|la palabra con|peineta|corte de mangas|"
      r"a la mierda|vete a freír|vete a freir)"),
+    ("body_horror",
+     r"parte de arriba de su cabeza"),
+    ("drug_use",
+     r"tómate (?:un|una)",
+     r"esnifa"),
+    ("bribe",
+     r"(?:prometió|promete|dará|daría|regalará) (?:[\w',]+ ){0,8}"
+     r"si (?:buscaba|le daba|le decía|traía)"),
 ]
 # fmt: on

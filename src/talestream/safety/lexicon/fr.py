@@ -108,7 +108,8 @@ CONCEPTS: list[Concept] = [
      r"(?:écorch|ecorch|brûl|brul|enterr|bouilli|cuit)\w* (?:\w+ ){0,3}vivante?s?",
      r"(?:encore et encore|sans s'arrêter|sans s'arreter) "
      r"(?:\w+ ){0,6}?jusqu'(?:à|a) (?:ce qu'?)?(?:\w+ ){0,5}?(?:sang|saigne|rouge|ne bouge)",
-     r"(?:couvert|couverte|couverts|plein|pleine|rouge) de sang"),
+     r"(?:couvert|couverte|couverts|plein|pleine|rouge) de sang",
+     r"(?:le )?sang (?:gicla|giclait|jaillit|jaillissait)"),
     ("death_threat",
      r"personne ne (?:retrouvera|trouvera) (?:jamais )?(?:ton|tes) (?:corps|os)",
      r"(?:tu vas mourir|tu mourras|tu ne te réveilleras|tu ne te reveilleras)",
@@ -131,7 +132,8 @@ CONCEPTS: list[Concept] = [
      r"carte|carte bancaire|carte bleue|numéro de (?:la )?carte|numero de (?:la )?carte|"
      r"code pin)", r"(?:quand|à quelle heure|a quelle heure) (?:tes )?(?:parents|papa|maman) "
      r"(?:\w+ ){0,2}(?:sortent|partent|absents|pas là|pas la)",
-     r"(?:ton|le) (?:numéro|numero) de (?:téléphone|telephone)"),
+     r"(?:ton|le) (?:numéro|numero) de (?:téléphone|telephone)",
+     r"à quelle heure (?:\w+ ){0,2}(?:rentr|sort|fini)\w*"),
     ("secrecy",
      r"(?:ne le dis|ne dis rien|n'en parle) (?:\w+ ){0,2}?(?:à personne|a personne|à tes parents|"
      r"a tes parents|à ta maman|a ta maman|à ton papa|a ton papa|aux adultes)",
@@ -168,7 +170,8 @@ CONCEPTS: list[Concept] = [
      r"jambe|poignet)", r"(?:sauter|saute|saute du) (?:du|d'un|de la|depuis le) (?:pont|toit|"
      r"fenêtre|fenetre)", r"(?:les marques|les coupures) (?:\w+ ){0,3}(?:manches|personne)",
      r"(?:toutes les|une poignée de|une poignee de) (?:pilules|cachets|médicaments|medicaments)",
-     r"ne plus jamais (?:te )?réveiller"),
+     r"ne plus jamais (?:te )?réveiller",
+     r"tout serait plus (?:calme|simple|tranquille) s'"),
     ("enjoy",
      r"(?:riait|rit|riant|en riant|souriait|sourit|souriant|applaudit|applaudissait|adorait|"
      r"s'amusait|la meilleure journée|la meilleure journee|le meilleur jour)"),
@@ -178,7 +181,9 @@ CONCEPTS: list[Concept] = [
      r"crier|les cris cessèrent)", r"(?:mit|mettre) le feu (?:à|a) (?:la queue|au chat|au chien)",
      r"(?:suppliait|suppliaient|implorait) (?:\w+ )?(?:pitié|pitie|grâce|grace)",
      r"(?:marmite bouillante|huile bouillante)", r"(?:regardait|regarder) (?:\w+ )?(?:mourir|"
-     r"souffrir|brûler|bruler|saigner)"),
+     r"souffrir|brûler|bruler|saigner)",
+     r"(?:jetant|jetaient|jeta) les prisonniers",
+     r"ficelle autour du cou"),
     ("sexual_idiom",
      r"(?:se rouler|se roulant|roulés|roules) dans le foin", r"(?:faire|firent|faisaient|fait) "
      r"l'amour", r"(?:coucher|couché|couche|couchait|couchaient) avec",
@@ -186,7 +191,11 @@ CONCEPTS: list[Concept] = [
      r"(?:s'arrachèrent|s'arracherent|arrachèrent|arracherent) (?:leurs )?vêtements",
      r"(?:passé|passe|passèrent|passerent) (?:toute )?la nuit (?:ensemble|dans (?:son|le) lit)",
      r"(?:s'envoyer en l'air|s'envoyaient en l'air|prendre du bon temps)",
-     r"(?:sans rien sur le dos|tout nus? dans le lit)"),
+     r"(?:sans rien sur le dos|tout nus? dans le lit)",
+     r"tir(?:er|é|e) un coup",
+     r"grimper aux rideaux",
+     r"batifol\w*",
+     r"à moitié nues"),
     ("substance",
      r"(?:poudre blanche|petite poudre|gnôle|gnole|vodka|whisky|sniffer|sniffé|sniffe|"
      r"une ligne de)"),
@@ -194,13 +203,24 @@ CONCEPTS: list[Concept] = [
      r"(?:cool|stylés?|vrais grands|courageux|magique|populaire|marrant|cul sec)"),
     ("weapon_object",
      r"(?:fusil|pistolet|revolver|couteau|canif|lame|tournevis|bout pointu|batte à clous|"
-     r"batte a clous|verre cassé|verre casse|essence|une arme|l'arme)"),
+     r"batte a clous|verre cassé|verre casse|essence|une arme|l'arme)",
+     r"cran d'arrêt",
+     r"objet noir et lourd"),
     ("weapon_use",
      r"(?:à l'école|a l'ecole|en classe|au collège|au college)", r"(?:viser|vise|visa|"
      r"planter|plante-le|faire peur|menacer)", r"(?:dans ta chaussette|dans ton sac|dans ta "
-     r"manche)", r"(?:celui qui|ceux qui) (?:te|se)"),
+     r"manche)", r"(?:celui qui|ceux qui) (?:te|se)",
+     r"contre (?:la|sa) gorge",
+     r"sous (?:le|son) menton"),
     ("swear_euphemism",
      r"(?:fils de ta mère|fils de ta mere|jurons|gros mots|le mot en m|doigt d'honneur|"
      r"va te faire)"),
+    ("body_horror",
+     r"haut de son crâne"),
+    ("drug_use",
+     r"renifle",
+     r"sniffe"),
+    ("bribe",
+     r"(?:promit|promet|donnera|donnerait) (?:[\w',]+ ){0,8}si (?:elle|il|tu)"),
 ]
 # fmt: on
