@@ -6,7 +6,9 @@ sentence and on it with the one before). This times that call on real story sent
 sentences of the training corpus (datasets/safety/train, benign and unsafe, six languages) and of
 the scripted model's built-in chapter, each judged with its predecessor, in passes larger than
 the feature caches so every sentence is new when it is judged (its predecessor is cached, as in a
-stream). Also: how long loading the policy takes (the classifier's share of start-up).
+stream). The same run times the check without the semantic layer (frames and the trained
+classifier switched off: the policy as it was before issue 8), so the ratio survives a busy
+machine. Also: how long loading the classifier takes (its share of start-up).
 
     python -m bench.safety_check [--passes 5]
 """
@@ -59,11 +61,45 @@ def main() -> None:
     policy_load = time.perf_counter() - started
 
     sentences = story_sentences()
-    # Wall-clock time, and this thread's CPU time: on a shared machine the first includes time
-    # spent waiting for a core, the second is what the check itself costs.
-    wall: dict[str, list[float]] = {}
-    cpu: dict[str, list[float]] = {}
-    for _ in range(args.passes):
+    with_layer = time_checks(policy, sentences, args.passes)
+    semantic = policy._semantic  # the layer this benchmark is about; switched off for the baseline
+    policy._semantic = _Off()  # type: ignore[assignment]
+    baseline = time_checks(policy, sentences, args.passes)
+    policy._semantic = semantic
+    print(
+        f"{len(sentences)} sentences x {args.passes} passes; model file "
+        f"{MODEL_PATH.stat().st_size / 1024:.0f} KiB; loading the classifier "
+        f"{classifier_load * 1000:.0f} ms, the whole output policy {policy_load * 1000:.0f} ms"
+    )
+    print("CPU time per check_sentence(sentence, previous=...), µs (wall-clock p99 in brackets)")
+    print("| language | sentences | p50 | p99 | without the layer: p50 | p99 |")
+    print("|---|---|---|---|---|---|")
+    for language in sorted(with_layer[0], key=lambda key: (key != "all", key)):
+        cpu, wall = with_layer[0][language], with_layer[1][language]
+        base = baseline[0][language]
+        print(
+            f"| {language} | {len(cpu) // args.passes} | {statistics.median(cpu):.0f} | "
+            f"{percentile(cpu, 0.99):.0f} ({percentile(wall, 0.99):.0f}) | "
+            f"{statistics.median(base):.0f} | {percentile(base, 0.99):.0f} |"
+        )
+
+
+class _Off:
+    def issues(self, *args: object, **kwargs: object) -> list[object]:
+        return []
+
+
+Timings = dict[str, list[float]]
+
+
+def time_checks(
+    policy: OutputPolicy, sentences: list[tuple[str, str]], passes: int
+) -> tuple[Timings, Timings]:
+    """(CPU, wall) microseconds per check, by language and "all". CPU time is this thread's:
+    on a shared machine wall-clock time also counts waiting for a core."""
+    cpu: Timings = {}
+    wall: Timings = {}
+    for _ in range(passes):
         previous: str | None = None
         for language, sentence in sentences:
             w0, c0 = time.perf_counter_ns(), time.thread_time_ns()
@@ -73,19 +109,7 @@ def main() -> None:
                 wall.setdefault(key, []).append((w1 - w0) / 1000)
                 cpu.setdefault(key, []).append((c1 - c0) / 1000)
             previous = sentence
-    print(
-        f"{len(sentences)} sentences x {args.passes} passes; model file "
-        f"{MODEL_PATH.stat().st_size / 1024:.0f} KiB; loading the classifier "
-        f"{classifier_load * 1000:.0f} ms, the whole output policy {policy_load * 1000:.0f} ms"
-    )
-    print("| language | sentences | CPU p50 µs | CPU p99 µs | wall p50 µs | wall p99 µs |")
-    print("|---|---|---|---|---|---|")
-    for language in sorted(wall, key=lambda key: (key != "all", key)):
-        print(
-            f"| {language} | {len(wall[language]) // args.passes} | "
-            f"{statistics.median(cpu[language]):.0f} | {percentile(cpu[language], 0.99):.0f} | "
-            f"{statistics.median(wall[language]):.0f} | {percentile(wall[language], 0.99):.0f} |"
-        )
+    return cpu, wall
 
 
 if __name__ == "__main__":
