@@ -2,7 +2,7 @@
 
 It reads a sentence, or a sentence with the one before it, and answers issues. The classifier
 blocks at its trained threshold (the unsafe probability that keeps out-of-fold false positives
-on the training corpus's benign traps at 1%, stored with the weights).
+on the training corpus's benign traps at 0.5%, stored with the weights).
 """
 
 from __future__ import annotations

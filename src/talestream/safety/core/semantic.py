@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -104,9 +103,6 @@ class SemanticClassifier:
         unsafe = 1.0 - exps[self._benign] / sum(exps)
         best = max(self._unsafe_classes, key=exps.__getitem__)
         return SemanticVerdict(unsafe=unsafe, category=self.classes[best])
-
-    def judge_many(self, texts: Iterable[str]) -> list[SemanticVerdict]:
-        return [self.judge(t) for t in texts]
 
 
 @lru_cache(maxsize=1)

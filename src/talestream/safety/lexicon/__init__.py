@@ -2,7 +2,9 @@
 """Child-safety word lists, per language (one module each) and category.
 
 The matcher that runs them is `talestream.safety.core.matcher`; masked swearing and personal
-data have their own rules in `core/masked.py` and `core/personal_data.py`.
+data have their own rules in `core/masked.py` and `core/personal_data.py`. Each language module
+also lists `CONCEPTS` for the harm frames (`core/frames.py`): words that are harmless alone and
+harmful in combination.
 
 How to read an entry: `(category, severity, min_age, pattern, ...)`.
 - `pattern` is a regex over *folded* text (lower case, no diacritics; see `core.normalize.fold`),
