@@ -23,12 +23,12 @@ from talestream.safety import (
     quote_user_text,
     split_sentences,
 )
-from talestream.safety.output_policy import (
+from talestream.safety.core.profanity import (
     CLASSIFIER_THRESHOLD,
-    MAX_SENTENCE_CHARS,
     classifier_input,
     shared_scorer,
 )
+from talestream.safety.core.sentences import MAX_SENTENCE_CHARS
 
 
 @pytest.fixture(scope="module")

@@ -89,9 +89,13 @@ class FakeChecker:
     chapter_error: Exception | None = None
     reject_chapters: int = 0  # how many whole-chapter checks to reject first
     chapters_checked: int = 0
+    pairs: list[tuple[str | None, str]] = field(default_factory=list)
 
-    def check_sentence(self, sentence: str, reader: Reader) -> SafetyResult:
-        return _verdict(sentence)
+    def check_sentence(
+        self, sentence: str, reader: Reader, previous: str | None = None
+    ) -> SafetyResult:
+        self.pairs.append((previous, sentence))
+        return _verdict(f"{previous} {sentence}" if previous in SPLIT_HARM else sentence)
 
     async def check_chapter(self, text: str, reader: Reader) -> SafetyResult:
         self.chapters_checked += 1
@@ -102,8 +106,13 @@ class FakeChecker:
         return _verdict(text)
 
 
+# A sentence that is harmless alone, and unsafe with the one after it (as "He asked where she
+# lived." then "He said not to tell her mum."): the fake reads the pair as GRIM.
+SPLIT_HARM = {"He asked where she lived. "}
+
+
 def _verdict(text: str) -> SafetyResult:
-    if UNSAFE_WORD in text:
+    if UNSAFE_WORD in text or any(f"{first} " in text for first in SPLIT_HARM):
         return SafetyResult.from_issues(
             [SafetyIssue(category="violence", severity="high", excerpt=UNSAFE_WORD)]
         )
@@ -184,6 +193,24 @@ async def test_an_unsafe_sentence_is_never_shown_and_the_attempt_is_retried() ->
     assert not store.rejections[0][2].approved
     assert [(s.content, s.attempts) for s in store.saved] == [(CLEAN, 2)]
     assert model.closed == 2, "the rejected attempt's model stream was closed"
+
+
+async def test_each_sentence_is_judged_with_the_one_before_it() -> None:
+    checker = FakeChecker()
+    split = "Mia sailed on. He asked where she lived. He said not to tell her mum. Bye now."
+    events = await run(workflow(FakeModel(split, CLEAN), checker=checker))
+
+    first_attempt = checker.pairs[: checker.pairs.index((None, "Mia found a little boat. "))]
+    assert first_attempt == [
+        (None, "Mia sailed on. "),
+        ("Mia sailed on. ", "He asked where she lived. "),
+        ("He asked where she lived. ", "He said not to tell her mum. "),
+    ]
+    # The pair stopped the second sentence before it was shown; the attempt was discarded.
+    cut = events.index(retries(events)[0])
+    assert "not to tell" not in shown(events)
+    assert shown(events[:cut]).strip() == "Mia sailed on. He asked where she lived."
+    assert isinstance(events[-1], Completed)
 
 
 async def test_after_the_last_unsafe_attempt_nothing_is_saved() -> None:

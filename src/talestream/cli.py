@@ -14,7 +14,6 @@ import uuid
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
@@ -24,6 +23,8 @@ from rich.text import Text
 
 from talestream.config import ConfigError, Settings, load_settings
 from talestream.errors import DomainError
+from talestream_tools.safety.cli import evaluate as safety_evaluate
+from talestream_tools.safety.cli import safety_app
 
 if TYPE_CHECKING:
     from talestream.db.base import Database
@@ -94,28 +95,9 @@ def serve(
     )
 
 
-@app.command("safety-eval")
-def safety_eval(
-    data_dir: Annotated[
-        Path | None, typer.Option(help="Folder with passages.jsonl and inputs.jsonl.")
-    ] = None,
-    passages: Annotated[
-        str, typer.Option(help="Passages file; holdout.jsonl is the held-out set.")
-    ] = "passages.jsonl",
-    recall: Annotated[float, typer.Option(help="Floor on every unsafe category's recall.")] = 0.95,
-    fpr: Annotated[float, typer.Option(help="Ceiling on benign passages blocked.")] = 0.03,
-    no_misses: Annotated[bool, typer.Option("--no-misses", help="Do not list misses.")] = False,
-) -> None:
-    """Run the safety policies over the labelled evaluation set: per-category recall, the
-    false-positive rate on benign passages, and the input policy. Exit 1 below the floors."""
-    from talestream.safety.evaluation import main as evaluate
-
-    argv = ["--passages", passages, "--recall", str(recall), "--fpr", str(fpr)]
-    if data_dir is not None:
-        argv += ["--data-dir", str(data_dir)]
-    if no_misses:
-        argv.append("--no-misses")
-    raise typer.Exit(evaluate(argv))
+# The safety tooling lives outside the runtime package; `safety-eval` is the older spelling.
+app.add_typer(safety_app, name="safety")
+app.command("safety-eval", help="Same as `talestream safety eval`.")(safety_evaluate)
 
 
 @db_app.command("upgrade")

@@ -6,10 +6,17 @@
 - `quote_user_text` renders user text as inert data for a prompt; user text is never an
   instruction to the model.
 - `split_sentences` cuts a streaming buffer into complete sentences for the gate.
+
+Layers, each importing only the ones before it: `lexicon/` (word lists and frame concepts, one
+module per language) -> `core/` (normalisation, the matcher, masked-swearing and personal-data
+rules, the profanity and semantic classifiers, harm frames, sentence splitting) -> the policies
+(`output_policy`, `input_policy`, `moderation`). Evaluation and training tooling lives outside
+the runtime package, in `talestream_tools.safety`.
 """
 
+from talestream.safety.core.sentences import split_sentences
 from talestream.safety.input_policy import FIELD_LIMITS, InputPolicy, quote_user_text
-from talestream.safety.output_policy import OutputPolicy, split_sentences
+from talestream.safety.output_policy import OutputPolicy
 from talestream.safety.result import InputVerdict, SafetyIssue, SafetyResult
 
 __all__ = [

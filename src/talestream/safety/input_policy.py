@@ -15,23 +15,20 @@ from __future__ import annotations
 import json
 import re
 
-from talestream.safety.lexicon import (
-    CATEGORY_LABELS,
-    SUPPORTED_LANGUAGES,
-    find_masked,
-    find_personal_data,
-    matcher_for,
-)
-from talestream.safety.normalize import clean_user_text, fold
-from talestream.safety.output_policy import (
+from talestream.safety.core.harm import SemanticLayer
+from talestream.safety.core.language import normalise_age, normalise_language
+from talestream.safety.core.masked import find_masked
+from talestream.safety.core.matcher import matcher_for
+from talestream.safety.core.normalize import clean_user_text, fold
+from talestream.safety.core.personal_data import find_personal_data
+from talestream.safety.core.profanity import (
     CLASSIFIER_THRESHOLD,
     classifier_input,
     looks_english,
-    normalise_age,
-    normalise_language,
-    scan_lexicon,
     shared_scorer,
 )
+from talestream.safety.core.scan import scan_lexicon
+from talestream.safety.lexicon import CATEGORY_LABELS, SUPPORTED_LANGUAGES
 from talestream.safety.result import InputVerdict
 
 __all__ = ["DEFAULT_LIMIT", "FIELD_LIMITS", "INPUT_AGE_MARGIN", "InputPolicy", "quote_user_text"]
@@ -264,6 +261,7 @@ class InputPolicy:
 
     def __init__(self) -> None:
         self._scorer = shared_scorer()
+        self._semantic = SemanticLayer()
         for language in SUPPORTED_LANGUAGES:
             matcher_for(language)  # compile now, not on a parent's first request
 
@@ -316,4 +314,9 @@ class InputPolicy:
             and self._scorer.score(classifier_input(cleaned)) >= CLASSIFIER_THRESHOLD
         ):
             return verdict(_reason("profanity", label, age, ""))
+        # Harm described without listed words ("a friendly robot who asks for your address").
+        # The classifier reads prose, so not a name; the frames read every field.
+        harm = self._semantic.issues(cleaned, language, classifier=field != "name")
+        if harm:
+            return verdict(_reason(harm[0].category, label, age, ""))
         return verdict(None)

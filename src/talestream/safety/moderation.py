@@ -36,7 +36,7 @@ import openai
 from openai import AsyncOpenAI
 
 from talestream.generation.base import ModelBadOutput, ModelError, ModelTimeout, ModelUnavailable
-from talestream.safety.output_policy import normalise_age
+from talestream.safety.core.language import normalise_age
 from talestream.safety.result import SafetyIssue, Severity
 
 if TYPE_CHECKING:

@@ -35,13 +35,17 @@ class ChapterChecker(Protocol):
     """One judge of the story text (the safety net; later also the quality gate).
 
     `check_sentence` runs on the event loop for every streamed sentence, before the child sees
-    it: it must be synchronous and cheap (microseconds). `check_chapter` judges the whole
+    it: it must be synchronous and cheap (microseconds). `previous` is the sentence released
+    before it in this attempt (None for the first), so harm spread over two sentences is stopped
+    before the second is shown. `check_chapter` judges the whole
     chapter with its choices once, before the save; it may be slow or remote, and raises a
     `talestream.errors.DomainError` when it cannot give a verdict, so the chapter is never
     approved by default (fail closed).
     """
 
-    def check_sentence(self, sentence: str, reader: Reader) -> SafetyResult: ...
+    def check_sentence(
+        self, sentence: str, reader: Reader, previous: str | None = None
+    ) -> SafetyResult: ...
 
     async def check_chapter(self, text: str, reader: Reader) -> SafetyResult: ...
 

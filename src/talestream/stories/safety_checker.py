@@ -17,8 +17,12 @@ class SafetyChecker:
         self.policy = policy
         self.moderator = moderator
 
-    def check_sentence(self, sentence: str, reader: Reader) -> SafetyResult:
-        return self.policy.check_sentence(sentence, age=reader.age, language=reader.language)
+    def check_sentence(
+        self, sentence: str, reader: Reader, previous: str | None = None
+    ) -> SafetyResult:
+        return self.policy.check_sentence(
+            sentence, age=reader.age, language=reader.language, previous=previous
+        )
 
     async def check_chapter(self, text: str, reader: Reader) -> SafetyResult:
         """The offline policy (in a thread: it runs a classifier), then the moderator on top."""

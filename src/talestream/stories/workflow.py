@@ -257,7 +257,8 @@ class StoryWorkflow:
                 return ""
         elif _NOT_PROSE.match(sentence):
             return None
-        verdict = self.safety.check_sentence(sentence, reader)
+        previous = attempt.sentences[-1] if attempt.sentences else None
+        verdict = self.safety.check_sentence(sentence, reader, previous)
         if not verdict.approved:
             raise _Rejected(verdict)
         attempt.sentences.append(sentence)

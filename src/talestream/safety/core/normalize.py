@@ -17,7 +17,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 
 __all__ = [
     "Folded",
@@ -115,6 +115,7 @@ class Folded:
         return first, last + 1
 
 
+@lru_cache(maxsize=256)  # a streamed sentence is folded by several layers: once is enough
 def fold(text: str, language: str = "") -> Folded:
     """Case-, diacritic- and compatibility-folded text with homoglyphs resolved per language
     (without a language, only words that mix scripts are mapped, to Latin)."""
@@ -187,6 +188,10 @@ def _unleet(run: str, table: dict[int, str]) -> str:
     return core.translate(table) + run[len(core) :]
 
 
+def _unleet_match(match: re.Match[str], table: dict[int, str]) -> str:
+    return _unleet(match.group(), table)
+
+
 def deobfuscate(folded: str) -> list[str]:
     """Variants of an already folded text with obfuscation undone (empty if nothing to undo).
 
@@ -195,7 +200,7 @@ def deobfuscate(folded: str) -> list[str]:
     spaced = _SPACED.sub(lambda m: _SEPARATORS.sub("", m.group()), folded)
     variants: set[str] = set()
     for table in (_LEET, _LEET_ONE_AS_L):  # "1" and "!" may stand for i or l: try both
-        text = _LEET_RUN.sub(lambda m, t=table: _unleet(m.group(), t), spaced)
+        text = _LEET_RUN.sub(partial(_unleet_match, table=table), spaced)
         variants.add(text)
         if _STRETCHED.search(text):  # "fuuuck" -> "fuck", "killlll" -> "kill"
             variants.add(_STRETCHED.sub(r"\1", text))

@@ -1,4 +1,4 @@
-"""The safety evaluation: the policies against the labelled set in `tests/data/safety/`.
+"""The safety evaluation: the policies against a labelled set (by default `tests/data/safety/`).
 
 `passages.jsonl` holds short story passages labelled benign or unsafe (with a category and the
 reader's age they are judged for); `inputs.jsonl` holds what a parent might type, labelled
@@ -6,45 +6,38 @@ accept or reject. `run_evaluation()` runs `OutputPolicy.check_text` over every p
 because that is what gates a child's screen while a story streams, `check_sentence` over each of
 its sentences) and `InputPolicy.check` over every input; `format_report()` renders the figures.
 
-    talestream safety-eval                      # the CLI command
-    python -m talestream.safety.evaluation      # the same, without the CLI
+    talestream safety eval [--data DIR] [--passages FILE ...]   # also: talestream safety-eval
 
-Both print the report and exit 1 when a floor fails (`EvalReport.meets_floors`).
+The command prints a report per set and exits 1 when a floor fails (`EvalReport.meets_floors`;
+the floors are `settings.RECALL_FLOOR` and `settings.FPR_CEILING`).
 """
 
 from __future__ import annotations
 
-import argparse
 import json
-import os
-import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from talestream.safety.input_policy import InputPolicy
+from talestream.safety import InputPolicy, OutputPolicy, split_sentences
 from talestream.safety.lexicon import CATEGORY_LABELS
-from talestream.safety.output_policy import OutputPolicy, split_sentences
+from talestream_tools.safety.settings import DEFAULT_DATA_DIR, FPR_CEILING, RECALL_FLOOR
 
 __all__ = [
-    "DATA_DIR_ENV",
+    "EvalDataError",
     "EvalReport",
     "InputCase",
     "Miss",
     "Passage",
     "Rate",
-    "find_data_dir",
     "format_report",
     "load_inputs",
     "load_passages",
-    "main",
     "run_evaluation",
 ]
 
-DATA_DIR_ENV = "TALESTREAM_SAFETY_EVAL_DIR"  # overrides where the set is looked for
-_RELATIVE = Path("tests") / "data" / "safety"
 # Categories an unsafe passage may carry: what the output policy emits, minus the input-only one.
 OUTPUT_CATEGORIES = tuple(c for c in CATEGORY_LABELS if c != "injection")
 INPUT_FIELDS = frozenset({"name", "title", "idea", "theme", "custom_choice", "choice"})
@@ -83,31 +76,6 @@ class InputCase:
     note: str = ""
 
 
-def find_data_dir(data_dir: Path | None = None) -> Path:
-    """The directory holding passages.jsonl and inputs.jsonl.
-
-    Explicit argument, then $TALESTREAM_SAFETY_EVAL_DIR, then `tests/data/safety` under the
-    current directory or any parent, then under the source checkout this module lives in. The set
-    is test data, not package data: an installed wheel without the repository has none.
-    """
-    if data_dir is not None:
-        candidates = [Path(data_dir)]
-    elif os.environ.get(DATA_DIR_ENV):
-        candidates = [Path(os.environ[DATA_DIR_ENV])]
-    else:
-        here = Path(__file__).resolve()
-        roots = [Path.cwd(), *Path.cwd().parents, *here.parents]
-        candidates = [root / _RELATIVE for root in dict.fromkeys(roots)]
-    for candidate in candidates:
-        if (candidate / "passages.jsonl").is_file():
-            return candidate
-    looked = ", ".join(str(c) for c in candidates[:4]) + (" ..." if len(candidates) > 4 else "")
-    raise EvalDataError(
-        f"the safety evaluation set (passages.jsonl, inputs.jsonl) was not found; looked in "
-        f"{looked}. Run from a checkout of the repository, or set {DATA_DIR_ENV}."
-    )
-
-
 def _read_jsonl(path: Path) -> Iterable[tuple[int, dict[str, object]]]:
     if not path.is_file():
         raise EvalDataError(f"{path} is missing")
@@ -126,6 +94,11 @@ def _read_jsonl(path: Path) -> Iterable[tuple[int, dict[str, object]]]:
 
 def load_passages(data_dir: Path, file_name: str = "passages.jsonl") -> list[Passage]:
     path = data_dir / file_name
+    if not path.is_file():
+        raise EvalDataError(
+            f"the safety evaluation set was not found: {path} does not exist. Pass --data with "
+            "the folder that holds passages.jsonl and inputs.jsonl."
+        )
     passages: list[Passage] = []
     for number, row in _read_jsonl(path):
         try:
@@ -255,7 +228,7 @@ class EvalReport:
         return sum(r.total for r in self.inputs.values())
 
     def failures(
-        self, recall: float = 0.95, fpr: float = 0.03, input_recall: float = 1.0
+        self, recall: float = RECALL_FLOOR, fpr: float = FPR_CEILING, input_recall: float = 1.0
     ) -> list[str]:
         """Every floor that fails, in words (empty when all hold)."""
         failed = [
@@ -277,7 +250,7 @@ class EvalReport:
         return failed
 
     def meets_floors(
-        self, recall: float = 0.95, fpr: float = 0.03, input_recall: float = 1.0
+        self, recall: float = RECALL_FLOOR, fpr: float = FPR_CEILING, input_recall: float = 1.0
     ) -> bool:
         """Every unsafe category's recall >= `recall`, benign false-positive rate <= `fpr`,
         injection/unsafe/too-long inputs rejected at >= `input_recall` (default: all of them)
@@ -293,7 +266,7 @@ def _categories(issues: Iterable[object]) -> list[str]:
 
 
 def run_evaluation(
-    data_dir: Path | None = None,
+    data_dir: Path = DEFAULT_DATA_DIR,
     *,
     passages_file: str = "passages.jsonl",
     inputs_file: str | None = "inputs.jsonl",
@@ -304,8 +277,9 @@ def run_evaluation(
     classifier; pass policies you already have to skip that).
 
     `passages_file="holdout.jsonl", inputs_file=None` runs the held-out passages instead (see
-    docs/safety.md: written before the policy was tuned, used only to measure it)."""
-    directory = find_data_dir(data_dir)
+    docs/safety.md: written before the policy was tuned, used only to measure it); an absolute
+    `passages_file` is read from where it is."""
+    directory = Path(data_dir)
     passages = load_passages(directory, passages_file)
     cases = load_inputs(directory, inputs_file) if inputs_file else []
     started = time.perf_counter()
@@ -405,7 +379,11 @@ def _short(text: str, limit: int = 90) -> str:
 
 
 def format_report(
-    report: EvalReport, *, recall: float = 0.95, fpr: float = 0.03, show_misses: bool = True
+    report: EvalReport,
+    *,
+    recall: float = RECALL_FLOOR,
+    fpr: float = FPR_CEILING,
+    show_misses: bool = True,
 ) -> str:
     """The report as plain text with markdown tables (pastes straight into docs/safety.md)."""
     out = [
@@ -500,38 +478,3 @@ def format_report(
                 f"{_short(miss.text)}{found}"
             )
     return "\n".join(out) + "\n"
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog="python -m talestream.safety.evaluation",
-        description="Run the child-safety policies over the labelled evaluation set.",
-    )
-    parser.add_argument("--data-dir", type=Path, default=None)
-    parser.add_argument(
-        "--passages",
-        default="passages.jsonl",
-        help="passages file in the data directory (holdout.jsonl: the held-out set, no inputs)",
-    )
-    parser.add_argument("--recall", type=float, default=0.95, help="floor per unsafe category")
-    parser.add_argument("--fpr", type=float, default=0.03, help="ceiling on benign blocks")
-    parser.add_argument("--no-misses", action="store_true", help="do not list the misses")
-    args = parser.parse_args(argv)
-    try:
-        report = run_evaluation(
-            args.data_dir,
-            passages_file=args.passages,
-            inputs_file="inputs.jsonl" if args.passages == "passages.jsonl" else None,
-        )
-    except EvalDataError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    print(
-        format_report(report, recall=args.recall, fpr=args.fpr, show_misses=not args.no_misses),
-        end="",
-    )
-    return 0 if report.meets_floors(recall=args.recall, fpr=args.fpr) else 1
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -1,0 +1,199 @@
+"""The lexicon matcher: every term of a language, tried only where a word starts with its first
+two letters (which keeps a sentence check in the microseconds)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from talestream.safety.core.normalize import fold_pattern
+from talestream.safety.lexicon import PREFIX_LETTERS, entries_for
+from talestream.safety.result import Severity
+
+__all__ = ["Hit", "Matcher", "Term", "matcher_for", "terms_for"]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    category: str
+    severity: Severity
+    min_age: int
+    pattern: str  # as written; the compiled form is folded and anchored
+    # Hebrew only: may the word carry one-letter prefixes? A leading "=" in a pattern says no,
+    # for short words that prefixes turn into innocent ones ("הזין" = he fed, "מיין" = sorted).
+    prefixable: bool = True
+
+
+def terms_for(language: str) -> list[Term]:
+    """The terms checked for `language` (see `lexicon.entries_for`)."""
+    terms: list[Term] = []
+    for category, severity, min_age, *patterns in entries_for(language):
+        terms.extend(
+            Term(category, severity, min_age, p.removeprefix("="), not p.startswith("="))
+            for p in patterns
+        )
+    return terms
+
+
+# --- the matcher ------------------------------------------------------------------------------
+
+_WORD_START = re.compile(r"(?<!\w)\w")
+_META = frozenset("\\.^$*+?{}[]|()")
+_KEY_LENGTH = 2
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Index of the ")" closing the "(" at `start`."""
+    depth, i = 0, start
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "[":  # a character class may contain parentheses
+            i = pattern.index("]", i + 2)
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(f"unbalanced group in {pattern!r}")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    parts, depth, last, i = [], 0, 0, 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[last:i])
+            last = i + 1
+        i += 1
+    return [*parts, pattern[last:]]
+
+
+def _keys(pattern: str, need: int = _KEY_LENGTH) -> set[str]:
+    """Every literal string of length `need` a match of `pattern` can start with.
+
+    Understands the subset lexicon patterns use before their second letter: literals, escaped
+    literals, (?:a|b) groups with an optional "?", "?" after a letter, and look-arounds (skipped).
+    Anything else there (\\w, classes, repeats) is a lexicon bug and raises ValueError.
+    """
+    if need == 0:
+        return {""}
+    if not pattern:
+        raise ValueError("pattern can match fewer than two characters")
+    if pattern.startswith(("(?<=", "(?<!", "(?=", "(?!")):
+        return _keys(pattern[_group_end(pattern, 0) + 1 :], need)
+    if pattern.startswith("\\b"):
+        return _keys(pattern[2:], need)
+    if pattern.startswith("(?:"):
+        end = _group_end(pattern, 0)
+        rest = pattern[end + 1 :]
+        optional = rest.startswith("?")
+        rest = rest.removeprefix("?")
+        if rest[:1] in ("*", "+", "{"):
+            raise ValueError(f"repeated group before the second letter: {pattern!r}")
+        keys = set().union(*(_keys(alt + rest, need) for alt in _alternatives(pattern[3:end])))
+        return keys | _keys(rest, need) if optional else keys
+    if pattern.startswith("\\"):
+        if pattern[1:2].isalnum():
+            raise ValueError(f"character class before the second letter: {pattern!r}")
+        char, rest = pattern[1], pattern[2:]
+    elif pattern[0] in _META:
+        raise ValueError(f"not a literal before the second letter: {pattern!r}")
+    else:
+        char, rest = pattern[0], pattern[1:]
+    if rest[:1] in ("*", "+", "{"):
+        raise ValueError(f"repeat before the second letter: {pattern!r}")
+    if rest.startswith("?"):
+        rest = rest[1:]
+        return {char + k for k in _keys(rest, need - 1)} | _keys(rest, need)
+    return {char + k for k in _keys(rest, need - 1)}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    term: Term
+    start: int
+    end: int
+
+
+class Matcher:
+    """All terms of one language, indexed by the first letters of each pattern: two by default;
+    with `key_length=3` a pattern is indexed by three letters when all its matches have three
+    literal characters to begin with, else by two (fewer tries at "the", "that", "they")."""
+
+    def __init__(
+        self,
+        terms: list[Term],
+        prefix_letters: str = "",
+        language: str = "",
+        key_length: int = _KEY_LENGTH,
+    ) -> None:
+        indexes: dict[int, dict[str, list[tuple[re.Pattern[str], Term]]]] = {}
+        self._prefix_letters = prefix_letters
+        for term in terms:
+            folded = fold_pattern(term.pattern, language)
+            length = key_length
+            while True:
+                try:
+                    keys = _keys(folded, length)
+                    break
+                except ValueError:
+                    if length <= _KEY_LENGTH:
+                        raise
+                    length -= 1
+            if not all(key[0].isalnum() for key in keys):
+                raise ValueError(f"pattern must start with a letter: {term.pattern!r}")
+            compiled = re.compile(f"(?:{folded})(?!\\w)")
+            index = indexes.setdefault(length, {})
+            for key in keys:
+                index.setdefault(key, []).append((compiled, term))
+        self._indexes = sorted(indexes.items())
+
+    def find(self, text: str) -> Iterator[Hit]:
+        """Every match in a folded text (overlapping matches of different terms included)."""
+        indexes = self._indexes
+        prefixes = self._prefix_letters
+        for word in _WORD_START.finditer(text):
+            pos = word.start()
+            starts = [pos]
+            if prefixes:  # Hebrew: also try the word without one or two prefix letters
+                for skip in (1, 2):
+                    letter = text[pos + skip - 1 : pos + skip]
+                    if not letter or letter not in prefixes:
+                        break
+                    starts.append(pos + skip)
+            for start in starts:
+                for length, index in indexes:
+                    candidates = index.get(text[start : start + length])
+                    if candidates is None:
+                        continue
+                    for pattern, term in candidates:
+                        if start != pos and not term.prefixable:
+                            continue
+                        match = pattern.match(text, start)
+                        if match is not None:
+                            yield Hit(term, start, match.end())
+
+
+_MATCHERS: dict[str, Matcher] = {}
+
+
+def matcher_for(language: str) -> Matcher:
+    """Compiled once per language and cached (compiling all patterns takes a few ms)."""
+    matcher = _MATCHERS.get(language)
+    if matcher is None:
+        matcher = Matcher(terms_for(language), PREFIX_LETTERS.get(language, ""), language)
+        _MATCHERS[language] = matcher
+    return matcher

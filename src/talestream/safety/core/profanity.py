@@ -1,0 +1,173 @@
+"""The `alt-profanity-check` classifier (a linear SVM over TF-IDF, trained on English comments).
+
+It is re-implemented as a dictionary lookup over the shipped model's own weights
+(`_ProfanityScorer`): the library's `predict_prob` costs ~2.5 ms per call through scikit-learn,
+the lookup ~10 µs, with identical probabilities (checked against the library at load time; on any
+mismatch the library itself is used). Policies score it per sentence, because TF-IDF
+normalisation dilutes one bad sentence in a long text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import warnings
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+__all__ = [
+    "CLASSIFIER_HIGH",
+    "CLASSIFIER_THRESHOLD",
+    "classifier_input",
+    "looks_english",
+    "shared_scorer",
+]
+
+
+# Probability from the profanity classifier at or above which a sentence is blocked. Measured
+# (see the threshold test in tests/test_safety_policy.py and the report that introduced it) on
+# ~1,000 sentences of gentle story prose, after `classifier_input` neutralises farm animals: the
+# highest benign scores are "The fool and the king." 0.895, "He felt stupid for forgetting his
+# lunch." 0.876, "Don't be silly, said Mum." 0.874, "The ugly duckling swam away." 0.829; real
+# insults and swearing score 0.945-1.0 ("Die in a fire." 0.945, "I will kill you." 0.947). What
+# scores lower ("Screw you." 0.894, "He's such a douche." 0.829) is in the lexicon.
+CLASSIFIER_THRESHOLD = 0.92
+CLASSIFIER_HIGH = 0.98  # at or above: severity "high"
+
+
+class _ProfanityScorer:
+    """`profanity_check.predict_prob` for one text, without scikit-learn's per-call overhead."""
+
+    _PROBES = (
+        "The little dragon shared her cookies with the sleepy owl.",
+        "You are such a stupid idiot, shut up.",
+        "What the hell is this damn thing?",
+        "",
+        "zzzz qqqq",
+    )
+
+    def __init__(self) -> None:
+        with warnings.catch_warnings():
+            # A scikit-learn newer than the one that pickled the model warns on load; the model
+            # is a plain linear SVM + sigmoid calibration, stable across versions (verified below).
+            warnings.simplefilter("ignore")
+            from profanity_check import profanity_check as library  # type: ignore[import-untyped]
+
+        self._library: Callable[[list[str]], Iterable[float]] = library.predict_prob
+        self._fast: Callable[[str], float] | None = None
+        try:
+            fast = self._build(library.vectorizer, library.model)
+            reference = list(self._library(list(self._PROBES)))
+            if all(abs(fast(t) - r) < 1e-6 for t, r in zip(self._PROBES, reference, strict=True)):
+                self._fast = fast
+        except Exception:  # internals of another scikit-learn version: use the library as is
+            self._fast = None
+
+    @property
+    def fast(self) -> bool:
+        return self._fast is not None
+
+    def score(self, text: str) -> float:
+        if self._fast is not None:
+            return self._fast(text)
+        return float(next(iter(self._library([text]))))
+
+    def score_many(self, texts: list[str]) -> list[float]:
+        if not texts:
+            return []
+        if self._fast is not None:
+            return [self._fast(t) for t in texts]
+        return [float(p) for p in self._library(texts)]
+
+    @staticmethod
+    def _build(vectorizer: object, model: object) -> Callable[[str], float]:
+        analyzer = vectorizer.build_analyzer()  # type: ignore[attr-defined]
+        vocabulary: dict[str, int] = vectorizer.vocabulary_  # type: ignore[attr-defined]
+        idf = vectorizer.idf_  # type: ignore[attr-defined]
+        if vectorizer.norm != "l2" or vectorizer.sublinear_tf:  # type: ignore[attr-defined]
+            raise ValueError("unexpected vectorizer settings")
+        members = []
+        for calibrated in model.calibrated_classifiers_:  # type: ignore[attr-defined]
+            (calibrator,) = calibrated.calibrators
+            estimator = calibrated.estimator
+            members.append(
+                (estimator.coef_[0], float(estimator.intercept_[0]), calibrator.a_, calibrator.b_)
+            )
+        # term -> (idf, weight in each ensemble member)
+        weights = {
+            term: (float(idf[i]), tuple(float(m[0][i]) for m in members))
+            for term, i in vocabulary.items()
+        }
+        intercepts = [m[1] for m in members]
+        calibration = [(float(m[2]), float(m[3])) for m in members]
+        count = len(members)
+
+        def predict(text: str) -> float:
+            counts = Counter(t for t in analyzer(text) if t in weights)
+            norm_sq = 0.0
+            dots = [0.0] * count
+            for term, n in counts.items():
+                term_idf, term_weights = weights[term]
+                value = n * term_idf
+                norm_sq += value * value
+                for k in range(count):
+                    dots[k] += value * term_weights[k]
+            norm = math.sqrt(norm_sq) or 1.0
+            total = 0.0
+            for k in range(count):
+                decision = dots[k] / norm + intercepts[k]
+                a, b = calibration[k]
+                total += 1.0 / (1.0 + math.exp(a * decision + b))  # sklearn: expit(-(a*d + b))
+            return total / count
+
+        return predict
+
+
+# Story words the classifier learned as insults from online comments: farm animals ("pig" alone
+# scores 0.97, "The pig said oink." 0.93) and "sucks" ("The sponge sucks up the water." 0.99).
+# They are replaced before scoring; insults built from them ("you fat pig") are in the lexicon.
+_CLASSIFIER_NEUTRAL: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:pig|pigs|piglets?|donkeys?|rats?|cows?|hogs?)\b", re.IGNORECASE), "animal"),
+    (
+        re.compile(
+            r"\bsuck(?:s|ed|ing)? (?=(?:up|in|out)\b|on (?:a|the|her|his|their|its|my|your) "
+            r"(?:thumb|straw|lollipop|sweet|candy|ice)|(?:her|his|their|its|my|your) thumbs?\b)",
+            re.IGNORECASE,
+        ),
+        "sips ",
+    ),
+)
+# Names and fixed phrases of children's literature it also misreads.
+_CLASSIFIER_NEUTRAL += (
+    (
+        re.compile(r"\bcock(?=s? (?:crow|a-doodle))|\bpussy(?=[ -]?(?:willow|cat))", re.IGNORECASE),
+        "bird",
+    ),
+    (re.compile(r"\bMoby Dick\b|\bDick Whittington\b|\bPhilip K\. Dick\b"), "Name"),
+)
+# The classifier only knows English: "Die Katze schläft." scores 0.95 on the English word "die".
+# In other languages it only reads sentences that are recognisably English (a model that slips
+# into English swearing), judged by English function words that are not words in es/fr/de.
+_ENGLISH_MARKERS = frozenset(
+    {"the", "and", "you", "your", "was", "were", "with", "this", "that", "what", "they", "are"}
+    | {"is", "of", "to", "it"}
+)
+_ASCII_WORD = re.compile(r"[A-Za-z']+")
+
+
+def classifier_input(text: str) -> str:
+    for pattern, replacement in _CLASSIFIER_NEUTRAL:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def looks_english(text: str) -> bool:
+    words = {w.lower() for w in _ASCII_WORD.findall(text)}
+    return len(words & _ENGLISH_MARKERS) >= 2
+
+
+@lru_cache(maxsize=1)
+def shared_scorer() -> _ProfanityScorer:
+    """Loaded once per process (about a second: joblib-unpickling the model)."""
+    return _ProfanityScorer()

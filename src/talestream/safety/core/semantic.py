@@ -1,0 +1,110 @@
+"""The trained text classifier: harm described in words no list contains.
+
+A multinomial logistic regression over binary TF-IDF features (words, word pairs and the first
+four and six letters of each longer word, a cheap stand-in for a stem, on folded text) with one
+class per unsafe category plus "benign", trained
+by `talestream safety train` (src/talestream_tools/safety/training.py) on the labelled corpus in
+datasets/safety/train/. The weights ship as `data/semantic.npz` (plain arrays, no pickle) and are
+scored here by hand: scikit-learn is only needed to train, and a sentence costs a few dict
+lookups and one small numpy product instead of scikit-learn's per-call overhead.
+
+`features()` is the one definition of the features: the trainer hands it to scikit-learn as the
+analyzer, so training and scoring cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+import numpy as np
+
+from talestream.safety.core.normalize import fold
+
+__all__ = ["MODEL_PATH", "SemanticClassifier", "SemanticVerdict", "features", "shared_classifier"]
+
+MODEL_PATH = Path(__file__).parent / "data" / "semantic.npz"
+BENIGN = "benign"
+_WORD = re.compile(r"\w+")
+_PREFIXES = (4, 6)
+
+
+def features(text: str) -> list[str]:
+    """Words ("=word"), adjacent word pairs ("a b") and the first four and six letters of each
+    word longer than that ("<word", "<wordsm" for "wordsmith"), on case- and diacritic-folded
+    text. The prefixes stand in for stems (killing, killed; matar, mataron) at a fraction of
+    the cost of character n-grams, with the same out-of-fold recall on the corpus."""
+    words = _WORD.findall(fold(text).text)
+    found = ["=" + w for w in words]
+    found += [f"{a} {b}" for a, b in pairwise(words)]
+    for length in _PREFIXES:
+        found += ["<" + w[:length] for w in words if len(w) > length]
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class SemanticVerdict:
+    unsafe: float  # 1 - P(benign)
+    category: str  # the most likely unsafe category (whatever `unsafe` is)
+
+
+class SemanticClassifier:
+    """Loaded once per process (`shared_classifier`); `judge` is then a few microseconds."""
+
+    def __init__(self, path: Path = MODEL_PATH) -> None:
+        with np.load(path, allow_pickle=False) as data:
+            vocabulary: list[str] = data["vocabulary"].tolist()
+            idf = data["idf"].astype(np.float64)
+            weights = data["weights"].astype(np.float64)  # features x classes
+            self._intercept: list[float] = data["intercept"].astype(np.float64).tolist()
+            self.classes: tuple[str, ...] = tuple(data["classes"].tolist())
+            self.threshold = float(data["threshold"])
+        self._index = {term: i for i, term in enumerate(vocabulary)}
+        self._idf_sq = idf * idf
+        self._weighted = weights * idf[:, None]  # tf-idf value x weight, per feature and class
+        self._benign = self.classes.index(BENIGN)
+        self._unsafe_classes = [i for i, c in enumerate(self.classes) if c != BENIGN]
+        self._sums = lru_cache(maxsize=512)(self._text_sums)
+
+    @property
+    def vocabulary_size(self) -> int:
+        return len(self._index)
+
+    def _text_sums(self, text: str) -> tuple[list[float], float]:
+        """Per class, the sum of this text's known features' tf-idf x weight; and the sum of
+        their squared tf-idf values (for the norm)."""
+        index = self._index
+        known = {i for i in map(index.get, features(text)) if i is not None}
+        if not known:
+            return [0.0] * len(self.classes), 0.0
+        rows = np.fromiter(known, dtype=np.intp, count=len(known))
+        sums: list[float] = self._weighted[rows].sum(axis=0).tolist()
+        return sums, float(self._idf_sq[rows].sum())
+
+    def judge(self, *texts: str) -> SemanticVerdict:
+        """The texts read as one passage (a sentence, or a sentence with the one before it).
+        Each text's sums are cached, so judging a sentence with its predecessor costs little
+        more than the sentence alone. (A feature both texts have counts twice in the pair, where
+        training saw it once: a small difference, towards the words the two share.)"""
+        total, squares = self._sums(texts[0])
+        for text in texts[1:]:
+            more, more_squares = self._sums(text)
+            total = [a + b for a, b in zip(total, more, strict=True)]
+            squares += more_squares
+        # Ten classes: plain floats beat numpy's per-call overhead for the softmax.
+        norm = math.sqrt(squares) or 1.0
+        scores = [t / norm + b for t, b in zip(total, self._intercept, strict=True)]
+        top = max(scores)
+        exps = [math.exp(x - top) for x in scores]
+        unsafe = 1.0 - exps[self._benign] / sum(exps)
+        best = max(self._unsafe_classes, key=exps.__getitem__)
+        return SemanticVerdict(unsafe=unsafe, category=self.classes[best])
+
+
+@lru_cache(maxsize=1)
+def shared_classifier() -> SemanticClassifier:
+    return SemanticClassifier()

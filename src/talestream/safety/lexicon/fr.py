@@ -1,0 +1,226 @@
+# (multilingual word lists are the point of this file)
+"""French child-safety word lists: `(category, severity, min_age, pattern, ...)` entries.
+
+How to read and write them: `talestream.safety.lexicon` (the package docstring).
+"""
+
+from talestream.safety.lexicon.entry import NEVER, Concept, Entry
+
+# fmt: off
+ENTRIES: list[Entry] = [
+    ("violence", "medium", 10,
+     r"tu(?:er|e|es|ent|ait|aient|a|èrent|era|erai|erais|erait|eront|é|ée|és|ées|ant|eur|eurs)"
+     r"(?!-(?:tête|mouches?))(?! le temps)",  # "à tue-tête" is loudly; "tuer le temps"
+     r"assassin(?:er|é|ée|és|at|ats|e|s)?"),
+    ("violence", "medium", 12, r"meurtr(?:e|es|ier|iers|ière|ières)", r"poignard(?:er|é|ée|a|ait)",
+     r"étrangl(?:er|é|ée|a|ait)", r"cadavres?",
+     r"violence(?! (?:de la|du) (?:tempête|vent|pluie|orage))",
+     r"enlev(?:er|é|ée) (?:un|une|des) enfants?",
+     r"jusqu'à ce qu'(?:il|elle|ils|elles) (?:saigne|saignent|ne bouge plus|s'évanouisse)",
+     r"roué(?:e|s|es)? de coups", r"tabass(?:er|é|ée|és|a|ait|aient)",
+     r"kidnapp(?:er|é|ée|eur|eurs)"),
+    ("violence", "high", NEVER,
+     r"(?:lui |leur |me |te )?(?:coup(?:er|é|a|ait|èrent)|trancher|tranch(?:é|a|ait)) "
+     r"(?:la tête|les mains|la main|les doigts|le doigt|les oreilles|l'oreille|la langue)",
+     r"décapit(?:er|é|ée|a|ation)", r"tortur(?:e|es|er|é|ée|a|ait)",
+     r"massacr(?:e|es|er|é|ée|a)", r"égorg(?:er|é|ée|ea|eait)", r"démembr(?:er|é|ée)",
+     r"mare de sang", r"couvert(?:e|s|es)? de sang", r"bain de sang"),
+    ("violence", "low", 7, r"(?<!pur-)(?<!demi-)sang(?!-froid)(?!-mêlé)", r"sanglant(?:e|s|es)?",
+     r"saign(?:er|e|ait|ant|ante)", r"guerres?"),
+    ("fear", "low", 3, r"fantômes?"),
+    ("fear", "low", 5, r"cauchemars?", r"effrayant(?:e|s|es)?", r"maudit(?:e|s|es)?", r"crânes?"),
+    ("fear", "low", 6, r"hanté(?:e|s|es)?", r"sinistres?", r"lugubres?", r"glaçant(?:e|s|es)?"),
+    ("fear", "medium", 8, r"zombies?", r"vampires?", r"loups?-garous?", r"morts-vivants?"),
+    ("fear", "medium", 10, r"démons?", r"démoniaques?", r"(?<!petit )(?<!pauvre )diables?",
+     r"satan",
+     r"terrifiant(?:e|s|es)?", r"horreur(?:s)?", r"horrifi(?:ant|ante|ants|é|ée)"),
+    ("weapons", "low", 5, r"épées?", r"flèches?", r"arcs? et (?:des )?flèches", r"canons?",
+     r"catapultes?"),
+    ("weapons", "low", 7, r"poignards?", r"dagues?", r"armes?(?! à (?:eau|bulles))"),
+    ("weapons", "medium", 12, r"pistolets?(?! à (?:eau|bulles|colle|peinture)|"
+     r" spatial)", r"fusils?",
+     r"revolvers?", r"balles? (?:de (?:fusil|pistolet)|perdues?|réelles)",
+     r"bombes?(?! à (?:eau|graines|paillettes))(?! de bain)", r"explosifs?", r"dynamite",
+     r"armes? à feu", r"munitions?", r"tir(?:er|a|é) sur (?:lui|elle|eux|moi|toi)"),
+    ("weapons", "high", NEVER, r"mitraillettes?", r"mitrailleuses?",
+     r"grenades? (?:à main|dégoupillées?)",
+     r"kalachnikovs?", r"fusils? d'assaut"),
+    ("sexual", "high", NEVER, r"sexe", r"sexuel(?:le|s|les|lement)?",
+     r"porno(?:graphie|graphique)?",
+     r"viol", r"viols", r"viol(?:er|é|ée|ait|eur|eurs)", r"érotiques?", r"orgasmes?", r"pénis",
+     r"vagins?", r"nichons", r"seins nus", r"putes?", r"salopes?", r"prostitu(?:ée|ées|tion)",
+     r"bite", r"baiser (?:avec|quelqu'un)", r"parties intimes", r"pédophiles?",
+     r"f(?:aire|ait|ais|aisait|aisaient|aisons|aites|ont|aisant|erait|eront) l'amour",
+     r"déshabille-toi", r"enlève tes vêtements", r"branl(?:er|ette)", r"partouze"),
+    ("sexual", "low", 6, r"tout nue?", r"toute nue", r"nudité"),
+    ("self_harm", "high", NEVER, r"suicid(?:e|es|er|é|ée|aire|aires)", r"me tuer", r"me suicider",
+     r"mettre fin à (?:mes|ses|tes) jours", r"me faire du mal", r"m'automutiler",
+     r"automutilation", r"je veux mourir", r"envie de mourir", r"overdose", r"me pendre",
+     r"(?:veux|veut|voulais|voulait|voulaient|voudrais|voudrait|vouloir) mourir",
+     r"(?:ne (?:veux|veut|voulait|voulais) plus|plus envie de) vivre",
+     r"(?:me|te|se|s'|m') ?(?:couper|tailler|taillader|ouvrir|entailler) les (?:veines|poignets)",
+     r"me scarifier", r"scarification"),
+    ("drugs_alcohol", "high", NEVER, r"drogues?", r"drogu(?:é|ée|és|er)", r"cocaïne", r"cannabis",
+     r"marijuana", r"haschisch", r"dealers? de drogue", r"narcotiques?"),
+    ("drugs_alcohol", "medium", 12, r"ivres?", r"saoul(?:e|s|es)?", r"soûl(?:e|s|es)?",
+     r"cigarettes?", r"cigares?", r"tabac", r"vodka", r"whisky", r"rhum",
+     r"fum(?:er|ait|e) (?:une )?(?:cigarette|clope|pipe)",
+     r"clopes?", r"alcooliques?"),
+    ("drugs_alcohol", "low", 10, r"alcool", r"bières?", r"vin", r"vins", r"champagne",
+     r"cocktails?(?! de fruits)"),
+    ("hate", "high", NEVER, r"pédés?", r"bougnoules?", r"négros?", r"youpins?",
+     r"bicots?", r"sales? (?:arabes?|juifs?|noirs?|noires?)", r"retourne dans ton pays"),
+    ("hate", "low", 10, r"stupides?", r"idiot(?:e|s|es)?", r"imbéciles?", r"crétin(?:e|s|es)?",
+     r"débiles?", r"abruti(?:e|s|es)?", r"nulle? à chier",
+     r"tu es (?:moche|laid|laide|gros|grosse)"),
+    ("hate", "low", 8, r"tais-toi", r"tais toi", r"taisez-vous", r"je te déteste", r"je te hais",
+     r"personne ne t'aime"),
+    ("profanity", "high", NEVER, r"merde(?:s|ux|use)?", r"putain(?:s)?", r"connard(?:s)?",
+     r"connasse(?:s)?",
+     r"encul(?:é|ée|és|ées|er)", r"fils de pute", r"nique ta mère", r"ta gueule", r"salaud(?:s)?",
+     r"salopard(?:s)?", r"foutre", r"va te faire foutre", r"chier", r"bordel de merde",
+     r"couilles?"),
+    ("profanity", "medium", 12, r"con(?:ne|s|nes)?", r"bordel", r"cul(?!-de-sac)",
+     r"emmerd(?:er|e|eur|euse)", r"fait chier"),
+    ("personal_data", "high", NEVER,
+     r"ne (?:le |lui )?(?:dis|raconte) (?:rien |pas |surtout pas )?(?:à tes parents|à ta mère|"
+     r"à ton père|à ta maman|à ton papa|à personne)",
+     r"notre (?:petit )?secret", r"viens me (?:voir|rejoindre) (?:seule?|en secret)",
+     r"viens me voir",
+     r"où habites[- ]tu", r"tu habites où", r"(?:quelle est )?ton adresse",
+     r"envoie[- ]moi (?:une )?photos?", r"es[- ]tu seule? à la maison",
+     r"donne[- ]moi ton (?:numéro|adresse)"),
+]
+
+# ------------------------------------------------------------------------------- harm frames
+# Concepts that are harmless alone and harmful together (core/frames.py says which together).
+CONCEPTS: list[Concept] = [
+    ("injury_action",
+     r"(?:brisa|brise|brisé|brisee|briser|craqua|craquement|fracassa|fracassé|écrasa|"
+     r"ecrasa|écrasé|ecrase|arracha|arraché|arrache|écorcha|ecorcha|écorché|ecorche|tordit|"
+     r"tordu|éventra|eventra|creva|crevé|creve)"),
+    ("body_part",
+     r"(?:nuque|cou|crâne|crane|tête|tete|colonne|"
+     r"os|côtes|cotes|yeux|œil|oeil|gorge|dents|langue|doigts|ongles|oreilles|nez|peau|"
+     r"entrailles|cerveau|visage|bras|jambes?|genoux|poignets|dos|ventre|poitrine|ailes|queue|"
+     r"pattes)"),
+    ("maiming",
+     r"(?:écorch|ecorch|brûl|brul|enterr|bouilli|cuit)\w* (?:\w+ ){0,3}vivante?s?",
+     r"(?:encore et encore|sans s'arrêter|sans s'arreter) "
+     r"(?:\w+ ){0,6}?jusqu'(?:à|a) (?:ce qu'?)?(?:\w+ ){0,5}?(?:sang|saigne|rouge|ne bouge)",
+     r"(?:couvert|couverte|couverts|plein|pleine|rouge) de sang",
+     r"(?:le )?sang (?:gicla|giclait|jaillit|jaillissait)"),
+    ("death_threat",
+     r"personne ne (?:retrouvera|trouvera) (?:jamais )?(?:ton|tes) (?:corps|os)",
+     r"(?:tu vas mourir|tu mourras|tu ne te réveilleras|tu ne te reveilleras)",
+     r"(?:je vais|on va|nous allons) te (?:tuer|enterrer|noyer)",
+     r"personne ne te (?:reverra|retrouvera)"),
+    ("body_remains",
+     r"asticots", r"(?:des )?vers (?:grouill|sortai|rampai)\w*",
+     r"(?:doigts?|oreilles?|yeux|mains?|dents|chair) (?:humain(?:e|s|es)?|"
+     r"d'enfants?)", r"(?:un|une) (?:doigt|oreille|œil|oeil|dent) (?:humain|humaine|coupé|coupee)"),
+    ("food",
+     r"(?:soupe|ragoût|ragout|bouillon|assiette|gâteau|gateau|tarte|sandwich|pain|marmite|"
+     r"frigo|four|repas|dîner|diner|déjeuner|dejeuner|mordit|mangea|manger|croqua)"),
+    ("ask_reader",
+     r"(?:dis-moi|donne-moi|envoie-moi|écris|ecris|raconte-moi|demande|demanda|demande à|"
+     r"demande a)", r"(?:quelle|quel|où|ou|quand|à quelle|a quelle) (?:est|école|ecole|heure|"
+     r"habites|rue)"),
+    ("personal_info",
+     r"(?:ton|ta|votre) adresse",
+     r"(?:tu )?rentres? (?:tout |toute )?seul(?:e)?", r"(?:mot de passe|code secret|code de la "
+     r"carte|carte bancaire|carte bleue|numéro de (?:la )?carte|numero de (?:la )?carte|"
+     r"code pin)", r"(?:quand|à quelle heure|a quelle heure) (?:tes )?(?:parents|papa|maman) "
+     r"(?:\w+ ){0,2}(?:sortent|partent|absents|pas là|pas la)",
+     r"(?:ton|le) (?:numéro|numero) de (?:téléphone|telephone)",
+     r"à quelle heure (?:\w+ ){0,2}(?:rentr|sort|fini)\w*"),
+    ("secrecy",
+     r"(?:ne le dis|ne dis rien|n'en parle) (?:\w+ ){0,2}?(?:à personne|a personne|à tes parents|"
+     r"a tes parents|à ta maman|a ta maman|à ton papa|a ton papa|aux adultes)",
+     r"(?:notre|un) (?:petit )?secret", r"sans que (?:tes parents|personne) (?:le )?(?:sache|"
+     r"sachent)", r"personne ne doit (?:le )?savoir", r"(?:entre toi et moi|entre nous)"),
+    ("grown_ups",
+     r"(?:parents|maman|papa|adultes|grandes personnes|maîtresse|maitresse)"),
+    ("surprise", r"(?:surprise|anniversaire|cadeau|cadeaux|fête|fete|noël|noel|gâteau|gateau)"),
+    ("group",
+     r"(?:immigrés|immigres|étrangers|etrangers|réfugiés|refugies|juifs|musulmans|"
+     r"gitans|roms|noirs|arabes|chinois|homosexuels|gays|femmes|filles|pauvres|handicapés|"
+     r"handicapes|gros)", r"(?:les gens|ceux) de (?:ce|cette|l'autre) (?:pays|village|religion|"
+     r"couleur)", r"(?:à la |a la )?peau (?:noire|foncée|foncee|mate)"),
+    ("generalizing",
+     r"(?:sont|étaient|etaient|naissent) (?:tous |toutes |toujours |nés |nes |nées |nees )?"
+     r"(?:\w+ )?(?:sales|fainéants|faineants|voleurs|voleuses|bêtes|betes|faibles|animaux|rats|"
+     r"dangereux|inférieurs|inferieurs|dégoûtants|degoutants|criminels|menteurs)",
+     r"(?:ne devraient|ne doivent) (?:jamais|pas) (?:avoir le droit|apprendre|vivre|jouer)",
+     r"(?:retourner|rentrer) (?:dans|chez) (?:leur|eux)", r"(?:ne fais pas|ne fais jamais) "
+     r"confiance", r"valent moins"),
+    ("eat_less",
+     r"(?:ne mangent pas|ne mange pas|ne mange rien|arrête de manger|arrete de manger|arrêter de "
+     r"manger|sans manger|saute le|sauter le|sauter les repas)", r"(?:ton|son) ventre gargouille",
+     r"(?:compter|compte|comptait) (?:ses |les )?(?:côtes|cotes|calories)"),
+    ("purge",
+     r"(?:mets|mettre|mit) (?:tes |ses |les )?doigts au fond de (?:ta |sa |la )?gorge",
+     r"(?:vomir|vomis|vomissait) (?:après|apres)"),
+    ("body_image",
+     r"(?:jolie|joli|mince|maigre|grosse|gros|plus jolie|peser|poids)",
+     r"personne ne (?:saura|remarquera)"),
+    ("self_injury",
+     r"(?:fais-toi mal|te faire mal|coupe-toi|te couper|brûle-toi|brule-toi|punis-toi)",
+     r"(?:quelque chose de pointu|une lame|une épingle|une epingle) (?:\w+ ){0,3}(?:bras|peau|"
+     r"jambe|poignet)", r"(?:sauter|saute|saute du) (?:du|d'un|de la|depuis le) (?:pont|toit|"
+     r"fenêtre|fenetre)", r"(?:les marques|les coupures) (?:\w+ ){0,3}(?:manches|personne)",
+     r"(?:toutes les|une poignée de|une poignee de) (?:pilules|cachets|médicaments|medicaments)",
+     r"ne plus jamais (?:te )?réveiller",
+     r"tout serait plus (?:calme|simple|tranquille) s'"),
+    ("enjoy",
+     r"(?:riait|rit|riant|en riant|souriait|sourit|souriant|applaudit|applaudissait|adorait|"
+     r"s'amusait|la meilleure journée|la meilleure journee|le meilleur jour)"),
+    ("suffering",
+     r"(?:prisonniers|captifs) (?:\w+ ){0,4}(?:l'un après l'autre|l'un apres l'autre|un par un|"
+     r"à genoux|a genoux)", r"(?:cessèrent de crier|cesserent de crier|arrêta de crier|arreta de "
+     r"crier|les cris cessèrent)", r"(?:mit|mettre) le feu (?:à|a) (?:la queue|au chat|au chien)",
+     r"(?:suppliait|suppliaient|implorait) (?:\w+ )?(?:pitié|pitie|grâce|grace)",
+     r"(?:marmite bouillante|huile bouillante)", r"(?:regardait|regarder) (?:\w+ )?(?:mourir|"
+     r"souffrir|brûler|bruler|saigner)",
+     r"(?:jetant|jetaient|jeta) les prisonniers",
+     r"ficelle autour du cou"),
+    ("sexual_idiom",
+     r"(?:se rouler|se roulant|roulés|roules) dans le foin", r"(?:faire|firent|faisaient|fait) "
+     r"l'amour", r"(?:coucher|couché|couche|couchait|couchaient) avec",
+     r"(?:ce qu'elle cachait|ce qu'il y avait) sous", r"(?:en gémissant|gémissaient|gemissaient)",
+     r"(?:s'arrachèrent|s'arracherent|arrachèrent|arracherent) (?:leurs )?vêtements",
+     r"(?:passé|passe|passèrent|passerent) (?:toute )?la nuit (?:ensemble|dans (?:son|le) lit)",
+     r"(?:s'envoyer en l'air|s'envoyaient en l'air|prendre du bon temps)",
+     r"(?:sans rien sur le dos|tout nus? dans le lit)",
+     r"tir(?:er|é|e) un coup",
+     r"grimper aux rideaux",
+     r"batifol\w*",
+     r"à moitié nues"),
+    ("substance",
+     r"(?:poudre blanche|petite poudre|gnôle|gnole|vodka|whisky|sniffer|sniffé|sniffe|"
+     r"une ligne de)"),
+    ("glamour",
+     r"(?:cool|stylés?|vrais grands|courageux|magique|populaire|marrant|cul sec)"),
+    ("weapon_object",
+     r"(?:fusil|pistolet|revolver|couteau|canif|lame|tournevis|bout pointu|batte à clous|"
+     r"batte a clous|verre cassé|verre casse|essence|une arme|l'arme)",
+     r"cran d'arrêt",
+     r"objet noir et lourd"),
+    ("weapon_use",
+     r"(?:à l'école|a l'ecole|en classe|au collège|au college)", r"(?:viser|vise|visa|"
+     r"planter|plante-le|faire peur|menacer)", r"(?:dans ta chaussette|dans ton sac|dans ta "
+     r"manche)", r"(?:celui qui|ceux qui) (?:te|se)",
+     r"contre (?:la|sa) gorge",
+     r"sous (?:le|son) menton"),
+    ("swear_euphemism",
+     r"(?:fils de ta mère|fils de ta mere|jurons|gros mots|le mot en m|doigt d'honneur|"
+     r"va te faire)"),
+    ("body_horror",
+     r"haut de son crâne"),
+    ("drug_use",
+     r"renifle",
+     r"sniffe"),
+    ("bribe",
+     r"(?:promit|promet|donnera|donnerait) (?:[\w',]+ ){0,8}si (?:elle|il|tu)"),
+]
+# fmt: on

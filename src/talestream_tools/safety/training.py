@@ -1,0 +1,189 @@
+"""Train the shipped semantic classifier (`talestream safety train`).
+
+Reproducible: the corpus is read in a fixed order, the folds and the solver are seeded, and the
+output is a plain `.npz` (vocabulary, idf, weights, intercepts, classes, threshold, and a JSON
+note of how it was made), so the same corpus and seed give the same file. The file is committed
+(see docs/safety.md: a wheel must not need scikit-learn and a corpus to start, and a reviewer
+should see when the model changes).
+
+The threshold is chosen on out-of-fold predictions of the training corpus only (never on an
+evaluation set): the lowest unsafe-probability that keeps the benign false-positive rate at or
+below `--target-fpr`, judged on benign passages and on each of their sentences alone, because the
+streaming gate reads sentences.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from talestream.safety.core.semantic import BENIGN, MODEL_PATH, SemanticClassifier, features
+from talestream.safety.core.sentences import split_sentences
+from talestream_tools.safety.evaluation import Passage, load_passages
+from talestream_tools.safety.settings import DEFAULT_DATA_DIR, DEFAULT_TRAIN_DIR, SEED
+
+__all__ = ["TrainingReport", "corpus_digest", "load_corpus", "train"]
+
+
+@dataclass(frozen=True, slots=True)
+class TrainingReport:
+    path: Path
+    passages: int
+    samples: int
+    features: int
+    threshold: float
+    out_of_fold_recall: float
+    out_of_fold_fpr: float
+    bytes: int
+
+
+def corpus_files(train_dir: Path, *, with_eval_set: bool) -> list[Path]:
+    files = sorted(train_dir.glob("*.jsonl"))
+    if with_eval_set:
+        files.append(DEFAULT_DATA_DIR / "passages.jsonl")
+    return files
+
+
+def load_corpus(files: list[Path]) -> list[Passage]:
+    passages: list[Passage] = []
+    for path in files:
+        passages += load_passages(path.parent, path.name)
+    return passages
+
+
+def corpus_digest(files: list[Path]) -> str:
+    """SHA-256 over the corpus files' bytes, in order: the model records the corpus it saw."""
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def _samples(passages: list[Passage]) -> tuple[list[str], list[str]]:
+    """Each passage, plus each sentence of a benign passage on its own (the streaming gate
+    judges sentences; a benign passage's sentences are benign too, an unsafe one's may not be)."""
+    texts: list[str] = []
+    labels: list[str] = []
+    for passage in passages:
+        label = BENIGN if passage.label == "benign" else str(passage.category)
+        texts.append(passage.text)
+        labels.append(label)
+        if label == BENIGN:
+            sentences, rest = split_sentences(passage.text)
+            pieces = [s.strip() for s in [*sentences, rest] if s.strip()]
+            if len(pieces) > 1:
+                texts += pieces
+                labels += [BENIGN] * len(pieces)
+    return texts, labels
+
+
+def train(
+    train_dir: Path = DEFAULT_TRAIN_DIR,
+    output: Path = MODEL_PATH,
+    *,
+    with_eval_set: bool = True,
+    seed: int = SEED,
+    regularisation: float = 8.0,
+    target_fpr: float = 0.005,
+    folds: int = 5,
+) -> TrainingReport:
+    # scikit-learn is a training-time dependency only (it comes with alt-profanity-check).
+    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+    from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
+
+    files = corpus_files(train_dir, with_eval_set=with_eval_set)
+    passages = load_corpus(files)
+    if not passages:
+        raise ValueError(f"no training passages in {train_dir}")
+    texts, labels = _samples(passages)
+    y = np.array(labels)
+
+    def vectorizer() -> TfidfVectorizer:
+        return TfidfVectorizer(
+            analyzer=features, binary=True, min_df=2, norm="l2", use_idf=True, dtype=np.float64
+        )
+
+    def model() -> LogisticRegression:
+        return LogisticRegression(
+            C=regularisation,
+            max_iter=5000,
+            class_weight="balanced",
+            random_state=seed,
+            solver="newton-cg",
+        )
+
+    # Out-of-fold unsafe probabilities: what the model says about text it has not seen.
+    unsafe_oof = np.zeros(len(texts))
+    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for fit_rows, held_rows in splitter.split(texts, y):
+        fold_vectorizer = vectorizer()
+        x_fit = fold_vectorizer.fit_transform([texts[i] for i in fit_rows])
+        fold_model = model().fit(x_fit, y[fit_rows])
+        probabilities = fold_model.predict_proba(
+            fold_vectorizer.transform([texts[i] for i in held_rows])
+        )
+        benign_column = list(fold_model.classes_).index(BENIGN)
+        unsafe_oof[held_rows] = 1.0 - probabilities[:, benign_column]
+    benign_scores = np.sort(unsafe_oof[y == BENIGN])
+    allowed = int(target_fpr * len(benign_scores))
+    # The lowest threshold above all but `allowed` benign scores (never below one half).
+    threshold = float(max(0.5, np.nextafter(benign_scores[-(allowed + 1)], 1.0)))
+    unsafe_rows = y != BENIGN
+    recall = float((unsafe_oof[unsafe_rows] >= threshold).mean())
+    fpr = float((benign_scores >= threshold).mean())
+
+    final_vectorizer = vectorizer()
+    x = final_vectorizer.fit_transform(texts)
+    final = model().fit(x, y)
+    vocabulary = sorted(final_vectorizer.vocabulary_, key=final_vectorizer.vocabulary_.__getitem__)
+    note = {
+        "trained_by": "talestream safety train",
+        "seed": seed,
+        "regularisation": regularisation,
+        "target_fpr": target_fpr,
+        "corpus_files": [f"{p.parent.name}/{p.name}" for p in files],
+        "corpus_sha256": corpus_digest(files),
+        "passages": len(passages),
+        "samples": len(texts),
+        "out_of_fold_recall": round(recall, 4),
+        "out_of_fold_fpr": round(fpr, 4),
+    }
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("wb") as file:
+        np.savez_compressed(
+            file,
+            vocabulary=np.array(vocabulary, dtype=str),
+            idf=final_vectorizer.idf_.astype(np.float32),
+            weights=final.coef_.T.astype(np.float32),
+            intercept=final.intercept_.astype(np.float32),
+            classes=np.array(final.classes_, dtype=str),
+            threshold=np.array(threshold),
+            note=np.array(json.dumps(note, sort_keys=True)),
+        )
+    _check_hand_scoring(output, final_vectorizer, final, texts[:200])
+    return TrainingReport(
+        path=output,
+        passages=len(passages),
+        samples=len(texts),
+        features=len(vocabulary),
+        threshold=threshold,
+        out_of_fold_recall=recall,
+        out_of_fold_fpr=fpr,
+        bytes=output.stat().st_size,
+    )
+
+
+def _check_hand_scoring(path: Path, vectorizer: object, model: object, texts: list[str]) -> None:
+    """The shipped scorer must agree with scikit-learn (up to float32 rounding of weights)."""
+    classifier = SemanticClassifier(path)
+    expected = model.predict_proba(vectorizer.transform(texts))  # type: ignore[attr-defined]
+    benign_column = list(model.classes_).index(BENIGN)  # type: ignore[attr-defined]
+    for text, row in zip(texts, expected, strict=True):
+        got = classifier.judge(text).unsafe
+        if abs(got - (1.0 - row[benign_column])) > 1e-3:
+            raise RuntimeError(f"hand scoring disagrees with scikit-learn on {text!r}")
