@@ -92,9 +92,9 @@ def train(
     folds: int = 5,
 ) -> TrainingReport:
     # scikit-learn is a training-time dependency only (it comes with alt-profanity-check).
-    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
-    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
-    from sklearn.model_selection import StratifiedKFold  # type: ignore[import-untyped]
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
 
     files = corpus_files(train_dir, with_eval_set=with_eval_set)
     passages = load_corpus(files)

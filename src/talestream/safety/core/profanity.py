@@ -52,7 +52,7 @@ class _ProfanityScorer:
             # A scikit-learn newer than the one that pickled the model warns on load; the model
             # is a plain linear SVM + sigmoid calibration, stable across versions (verified below).
             warnings.simplefilter("ignore")
-            from profanity_check import profanity_check as library  # type: ignore[import-untyped]
+            from profanity_check import profanity_check as library
 
         self._library: Callable[[list[str]], Iterable[float]] = library.predict_prob
         self._fast: Callable[[str], float] | None = None
