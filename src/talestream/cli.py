@@ -25,6 +25,7 @@ from talestream.config import ConfigError, Settings, load_settings
 from talestream.errors import DomainError
 from talestream_tools.safety.cli import evaluate as safety_evaluate
 from talestream_tools.safety.cli import safety_app
+from talestream_tools.safety.cli import train_classifier as safety_train
 
 if TYPE_CHECKING:
     from talestream.db.base import Database
@@ -95,9 +96,11 @@ def serve(
     )
 
 
-# The safety tooling lives outside the runtime package; `safety-eval` is the older spelling.
+# The safety tooling lives outside the runtime package; `safety-eval` and `safety-train` are
+# the spellings the docs and issues use.
 app.add_typer(safety_app, name="safety")
 app.command("safety-eval", help="Same as `talestream safety eval`.")(safety_evaluate)
+app.command("safety-train", help="Same as `talestream safety train`.")(safety_train)
 
 
 @db_app.command("upgrade")

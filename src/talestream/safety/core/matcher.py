@@ -194,6 +194,8 @@ def matcher_for(language: str) -> Matcher:
     """Compiled once per language and cached (compiling all patterns takes a few ms)."""
     matcher = _MATCHERS.get(language)
     if matcher is None:
-        matcher = Matcher(terms_for(language), PREFIX_LETTERS.get(language, ""), language)
+        matcher = Matcher(
+            terms_for(language), PREFIX_LETTERS.get(language, ""), language, key_length=3
+        )
         _MATCHERS[language] = matcher
     return matcher

@@ -122,15 +122,23 @@ def fold(text: str, language: str = "") -> Folded:
     if text.isascii():
         # Most sentences are ASCII: lower() equals casefold() there and lengths do not change.
         return Folded(text, text.lower().replace("`", "'"))
-    # Compose first so "n" + combining tilde is the letter ñ; excerpts then come from the NFC
-    # text, which looks identical to the original.
-    text = unicodedata.normalize("NFC", text)
-    fold_char = _char_folder(language)
-    pieces = [fold_char(c) for c in text]
+    nfc, pieces = _fold_chars(text, language == "de")
     folded = "".join(pieces)
     if _HAS_CONFUSABLE.search(folded):
         folded = _resolve_homoglyphs(folded, language)
-    return Folded(text, folded, pieces)
+    return Folded(nfc, folded, pieces)
+
+
+@lru_cache(maxsize=256)
+def _fold_chars(text: str, german: bool) -> tuple[str, list[str]]:
+    """The NFC text and each character folded: shared by every language but German, so a
+    sentence folded with and without its language is only walked once. (The list is never
+    mutated by its users.)"""
+    # Compose first so "n" + combining tilde is the letter ñ; excerpts then come from the NFC
+    # text, which looks identical to the original.
+    text = unicodedata.normalize("NFC", text)
+    fold_char = _fold_char_german if german else _fold_char
+    return text, [fold_char(c) for c in text]
 
 
 def _resolve_homoglyphs(folded: str, language: str) -> str:
