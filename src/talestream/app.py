@@ -14,7 +14,7 @@ from talestream.auth.router import router as auth_router
 from talestream.body_limit import BodyLimitMiddleware
 from talestream.children.router import router as children_router
 from talestream.config import Settings, load_settings
-from talestream.error_handlers import install_error_handlers
+from talestream.error_handlers import RequestIdAndErrors, install_error_handlers
 from talestream.health import router as health_router
 from talestream.safetylog.router import router as safetylog_router
 from talestream.security_headers import SecurityHeadersMiddleware
@@ -56,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "Content-Type", "X-CSRF-Token", "Last-Event-ID"],
         )
     install_error_handlers(app)
+    app.add_middleware(RequestIdAndErrors)  # added last: outermost, so it sees every response
     for router in (
         health_router,
         auth_router,

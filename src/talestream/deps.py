@@ -16,12 +16,14 @@ if TYPE_CHECKING:
 
 
 def get_settings(request: Request) -> Settings:
-    return request.app.state.settings
+    settings: Settings = request.app.state.settings
+    return settings
 
 
 def get_services(request: Request) -> Services:
     """What the app's lifespan opened: database, model, gate, policies, workflow, rate limits."""
-    return request.app.state.services
+    services: Services = request.app.state.services
+    return services
 
 
 def get_database(request: Request) -> Database:

@@ -2,17 +2,26 @@
 
 The only place where domain errors (`talestream.errors`) become HTTP status codes. Validation
 errors keep FastAPI's per-field list under `errors` and add a readable `detail` sentence.
+
+Every response carries an `X-Request-ID` (the client's, when it sent a sane one). Anything
+unexpected becomes a JSON 500 that names the request id, logged with the same id; a database
+outage becomes 503 `DATABASE_UNAVAILABLE` with `Retry-After`.
 """
 
 from __future__ import annotations
 
+import logging
+import re
+import uuid
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from talestream.db.errors import is_outage
 from talestream.errors import (
     Conflict,
     DomainError,
@@ -26,6 +35,13 @@ from talestream.errors import (
     UnsafeRequest,
     ValidationFailed,
 )
+
+REQUEST_ID_HEADER = "X-Request-ID"
+REQUEST_ID_BYTES = REQUEST_ID_HEADER.lower().encode()
+# Accepted from the client (or a proxy) as it is: short, and safe to put in a log line.
+_SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,127}")
+OUTAGE_RETRY_SECONDS = 5
+log = logging.getLogger(__name__)
 
 _STATUS_BY_KIND: dict[type[DomainError], int] = {
     ValidationFailed: 422,
@@ -70,11 +86,13 @@ def http_status(exc: DomainError) -> int:
     return 500
 
 
-def _headers(exc: DomainError) -> dict[str, str] | None:
+def _headers(exc: DomainError, status: int) -> dict[str, str] | None:
     if isinstance(exc, Unauthorized):
         return {"WWW-Authenticate": "Bearer"}
     if isinstance(exc, RateLimited | Unavailable):
         return {"Retry-After": str(exc.retry_after)}
+    if status == 503:
+        return {"Retry-After": str(OUTAGE_RETRY_SECONDS)}
     return None
 
 
@@ -90,8 +108,9 @@ def describe_validation(errors: list[dict[str, Any]]) -> str:
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def _domain_error(_: Request, exc: DomainError) -> JSONResponse:
+        status = http_status(exc)
         return JSONResponse(
-            {"detail": exc.detail, "code": exc.code}, http_status(exc), headers=_headers(exc)
+            {"detail": exc.detail, "code": exc.code}, status, headers=_headers(exc, status)
         )
 
     @app.exception_handler(StarletteHTTPException)
@@ -112,3 +131,59 @@ def install_error_handlers(app: FastAPI) -> None:
             },
             422,
         )
+
+
+class RequestIdAndErrors:
+    """Outermost ASGI middleware: the request id on every response, and the last resort for
+    errors nothing else handled (it answers before Starlette's plain-text 500 could)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        given = dict(scope["headers"]).get(REQUEST_ID_BYTES, b"").decode("latin-1")
+        request_id = given if _SANE_REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        id_bytes = request_id.encode()
+        started = False
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+                # A new list: a response may hand over headers it shares or keeps.
+                message["headers"] = [*message.get("headers", ()), (REQUEST_ID_BYTES, id_bytes)]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_with_id)
+        except Exception as exc:
+            if started:  # a stream already under way: nothing left to answer with
+                raise
+            response = _unexpected(exc, scope, request_id)
+            await response(scope, receive, send_with_id)
+
+
+def _unexpected(exc: Exception, scope: Scope, request_id: str) -> JSONResponse:
+    where = f"{scope.get('method', '')} {scope.get('path', '')}"
+    if is_outage(exc):
+        log.warning("database unavailable during %s [request %s]: %r", where, request_id, exc)
+        return JSONResponse(
+            {
+                "detail": "The database cannot be reached right now; please try again shortly.",
+                "code": ErrorCode.DATABASE_UNAVAILABLE,
+            },
+            503,
+            headers={"Retry-After": str(OUTAGE_RETRY_SECONDS)},
+        )
+    log.error("unhandled error during %s [request %s]", where, request_id, exc_info=exc)
+    return JSONResponse(
+        {
+            "detail": f"Something went wrong on our side (request {request_id}).",
+            "code": ErrorCode.INTERNAL,
+        },
+        500,
+    )

@@ -124,6 +124,7 @@ class Unavailable(DomainError):
 
 
 class GenerationFailed(DomainError):
-    """A story could not be written (model, safety or save failure), outside a stream."""
+    """A story could not be written: a model failure (`generation.base.ModelError`), or any
+    workflow failure of the non-streaming endpoint (its `code` says which)."""
 
     code = ErrorCode.MODEL_ERROR

@@ -15,9 +15,7 @@ _DRIVER_OUTAGES = (
     CannotConnectNowError,
     PostgresConnectionError,
     AsyncpgInterfaceError,
-    ConnectionError,  # refused or reset: a stopped server, a closed port
-    TimeoutError,
-    OSError,  # e.g. "could not connect": asyncpg raises the socket's own error
+    OSError,  # refused, reset or timed out: asyncpg raises the socket's own error
 )
 
 

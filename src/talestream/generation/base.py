@@ -7,7 +7,7 @@ from typing import Literal, Protocol, TypedDict, TypeVar
 
 from pydantic import BaseModel
 
-from talestream.errors import DomainError, ErrorCode
+from talestream.errors import ErrorCode, GenerationFailed
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -17,7 +17,7 @@ class ChatMessage(TypedDict):
     content: str
 
 
-class ModelError(DomainError):
+class ModelError(GenerationFailed):
     """A model failure the workflow turns into an `error` event with `code`."""
 
     code = ErrorCode.MODEL_ERROR

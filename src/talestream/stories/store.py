@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError
 
 from talestream.children.models import Child
 from talestream.db.base import Database, utcnow
@@ -99,7 +99,9 @@ class SqlChapterStore:
             raise
         except IntegrityError:
             raise await self._gone(job) from None
-        except (SQLAlchemyError, OSError) as exc:
+        except Exception as exc:
+            # The driver raises some outages unwrapped (refused connections, a server shutting
+            # down), so everything is asked, and whatever is no outage goes on as it was.
             if is_outage(exc):
                 raise Unavailable(OUTAGE_MESSAGE) from exc
             raise

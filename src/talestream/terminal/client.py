@@ -98,7 +98,7 @@ class RemoteSource:
                 if not email or password is None:
                     raise DomainError(
                         "--url needs --token, or --email and a password",
-                        "UNAUTHORIZED",
+                        ErrorCode.UNAUTHORIZED,
                     )
                 # The OAuth2 form gives tokens only; /login would also start a browser session.
                 tokens = await source._json(

@@ -152,7 +152,8 @@ def from_wire(payload: dict[str, Any]) -> ClientEvent | None:
             safety_score=float(data["safety_score"]),
         )
     if kind == "error":
-        return StreamFailed(data.get("code", "ERROR"), data.get("message", "generation failed"))
+        code, message = data.get("code", ErrorCode.ERROR), data.get("message", "generation failed")
+        return StreamFailed(code, message)
     return None
 
 

@@ -151,7 +151,7 @@ class StoryView:
             case ChapterSaved():
                 self._summary(event)
             case StreamFailed(code=code, message=message):
-                if code == "UNSAFE_CONTENT":
+                if code == ErrorCode.UNSAFE_CONTENT:
                     self._erase_text()  # the whole chapter was judged unsuitable
                 self.failed(code, message)
 
