@@ -26,7 +26,9 @@ def _run(connection: Connection) -> None:
 
 
 async def _run_online() -> None:
-    engine = make_engine(context.config.get_main_option("sqlalchemy.url"))
+    url = context.config.get_main_option("sqlalchemy.url")
+    assert url is not None, "db.migrate.alembic_config sets sqlalchemy.url"
+    engine = make_engine(url)
     try:
         async with engine.connect() as connection:
             await connection.run_sync(_run)
