@@ -127,7 +127,7 @@ def unreachable_database(dialect: str, tmp_path: Path) -> str:
 async def test_a_database_outage_is_503_with_retry_after(tmp_path: Path, dialect: str) -> None:
     url = unreachable_database(dialect, tmp_path)
     settings = make_settings(tmp_path, url, llm_provider="scripted")
-    token = create_access_token(settings.signing_key, 1, 900, None)
+    token = create_access_token(settings.signing_key, 1, 900, "a-login-family")
     with ServerThread(create_app(settings)) as base:
         async with httpx.AsyncClient(base_url=base, timeout=30) as client:
             login = await client.post(

@@ -27,7 +27,7 @@ def _run(connection: Connection) -> None:
 
 async def _run_online() -> None:
     url = context.config.get_main_option("sqlalchemy.url")
-    assert url is not None, "the caller sets sqlalchemy.url (talestream.db.migrate)"
+    assert url is not None, "db.migrate.alembic_config sets sqlalchemy.url"
     engine = make_engine(url)
     try:
         async with engine.connect() as connection:
