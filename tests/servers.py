@@ -9,8 +9,9 @@ import subprocess
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +74,19 @@ def throwaway_postgres() -> Iterator[str]:
     if given:
         yield given
         return
+    with throwaway_cluster() as cluster:
+        yield cluster.url
+
+
+@dataclass(frozen=True)
+class Cluster:
+    url: str
+    stop: Callable[[], None]  # a fast shutdown, waiting until the server is gone
+
+
+@contextmanager
+def throwaway_cluster() -> Iterator[Cluster]:
+    """A fresh PostgreSQL cluster from initdb, which the test may stop (outage tests)."""
     bindir = _postgres_bindir()
     assert bindir is not None
     root = Path(tempfile.mkdtemp(prefix="talestream-pg-"))
@@ -123,7 +137,10 @@ def throwaway_postgres() -> Iterator[str]:
             "postgres",
             "talestream_test",
         )
-        yield f"postgresql+asyncpg://postgres@127.0.0.1:{port}/talestream_test"
+        url = f"postgresql+asyncpg://postgres@127.0.0.1:{port}/talestream_test"
+        yield Cluster(
+            url, lambda: run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop")
+        )
     finally:
         subprocess.run(
             [*prefix, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
