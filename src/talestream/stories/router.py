@@ -11,6 +11,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
 from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 
 from talestream.auth.dependencies import CurrentUser
 from talestream.children.service import get_owned_child
@@ -24,7 +25,7 @@ from talestream.stories.encoders import (
     encode_story_chunks,
 )
 from talestream.stories.events import Completed, Failed
-from talestream.stories.jobs import child_story_job, parent_story_job
+from talestream.stories.jobs import checked_user_text, child_story_job, parent_story_job
 from talestream.stories.models import Chapter, Story
 from talestream.stories.schemas import (
     ChildStoryParams,
@@ -32,10 +33,13 @@ from talestream.stories.schemas import (
     StoryDetail,
     StoryPage,
     StorySummary,
+    StoryUpdate,
 )
 from talestream.stories.workflow import StoryWorkflow
 
 router = APIRouter(prefix="/api/v1/stories", tags=["stories"])
+# Enough of chapter 1 for its first sentence, without reading whole chapters for a list.
+OPENING_CHARS = 400
 
 SSE_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "Server-Sent Events", "content": {"text/event-stream": {}}},
@@ -113,11 +117,15 @@ async def generate(
     )
 
 
-def _summary(story: Story, chapter_count: int) -> StorySummary:
+_COMPUTED = ("chapter_count", "first_line")
+
+
+def _summary(story: Story, chapter_count: int, opening: str | None) -> StorySummary:
     return StorySummary.model_validate(
         {
-            **{c: getattr(story, c) for c in StorySummary.model_fields if c != "chapter_count"},
+            **{c: getattr(story, c) for c in StorySummary.model_fields if c not in _COMPUTED},
             "chapter_count": chapter_count,
+            "first_line": service.first_line(opening or ""),
         }
     )
 
@@ -137,15 +145,17 @@ async def list_stories(
         where.append(Story.child_id == child_id)
     total = await db.scalar(select(func.count()).select_from(Story).where(*where))
     counts = select(Chapter.story_id, func.count().label("n")).group_by(Chapter.story_id).subquery()
+    first = aliased(Chapter)
     rows = await db.execute(
-        select(Story, func.coalesce(counts.c.n, 0))
+        select(Story, func.coalesce(counts.c.n, 0), func.substr(first.content, 1, OPENING_CHARS))
         .outerjoin(counts, counts.c.story_id == Story.id)
+        .outerjoin(first, (first.story_id == Story.id) & (first.number == 1))
         .where(*where)
         .order_by(Story.updated_at.desc(), Story.id)
         .limit(limit)
         .offset(offset)
     )
-    items = [_summary(story, n) for story, n in rows.all()]
+    items = [_summary(story, n, opening) for story, n, opening in rows.all()]
     return StoryPage(items=items, total=total or 0, limit=limit, offset=offset)
 
 
@@ -153,10 +163,33 @@ async def list_stories(
 async def read_story(story_id: uuid.UUID, user: CurrentUser, db: DbDep) -> StoryDetail:
     """A story with every chapter, its choices, metrics and safety result."""
     story = await service.get_owned_story(db, user, story_id)
-    summary = _summary(story, len(story.chapters))
+    opening = story.chapters[0].content if story.chapters else None
+    summary = _summary(story, len(story.chapters), opening)
     return StoryDetail.model_validate(
         {**summary.model_dump(), "idea": story.idea, "chapters": story.chapters}
     )
+
+
+@router.patch("/{story_id}", response_model=StorySummary)
+async def update_story(
+    request: Request, story_id: uuid.UUID, body: StoryUpdate, user: CurrentUser, db: DbDep
+) -> StorySummary:
+    """Rename a story. The title is quoted to the model in later chapters, so it passes the
+    same input policy as a new story's title."""
+    story = await service.get_owned_story(db, user, story_id)
+    text = await checked_user_text(
+        db,
+        get_services(request).input_policy,
+        {"title": body.title},
+        owner_id=user.id,
+        child_id=story.child_id,
+        age=story.age,
+        language=story.language,
+    )
+    story.title = text["title"]
+    await db.commit()
+    opening = story.chapters[0].content if story.chapters else None
+    return _summary(story, len(story.chapters), opening)
 
 
 @router.delete("/{story_id}", status_code=status.HTTP_204_NO_CONTENT)

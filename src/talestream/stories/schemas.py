@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from datetime import datetime
 from typing import Any
@@ -97,8 +98,37 @@ class StorySummary(BaseModel):
     age: int
     hero_name: str | None
     chapter_count: int
+    first_line: str = Field(description="The story's first sentence, to tell stories apart")
     created_at: datetime
     updated_at: datetime
+
+
+_CONTROL = ("Cc", "Cs", "Co", "Cn")
+_BIDI_OVERRIDES = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def check_title(value: str) -> str:
+    """A title is shown in the library and quoted to the model: one line of visible text."""
+    # Bidi overrides can make a title read differently from what it is; joiners stay allowed.
+    if any(unicodedata.category(c) in _CONTROL or c in _BIDI_OVERRIDES for c in value):
+        raise ValueError("title must not contain control characters")
+    value = " ".join(value.split())
+    if not value:
+        raise ValueError("title must not be empty")
+    return value
+
+
+class StoryUpdate(BaseModel):
+    """Body of PATCH /api/v1/stories/{story_id}: renaming a story."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=1, max_length=120)
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str) -> str:
+        return check_title(value)
 
 
 class StoryDetail(StorySummary):
