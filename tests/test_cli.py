@@ -19,11 +19,14 @@ import subprocess
 import sys
 import threading
 import time
+import uuid
+import zipfile
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import pypdf
 import pytest
 from rich.console import Console
 
@@ -429,3 +432,30 @@ def test_view_shows_the_queue_and_erases_a_withdrawn_attempt_on_a_terminal() -> 
     text = terminal.file.getvalue()  # type: ignore[attr-defined]
     assert "\r\x1b[4A\x1b[J" in text, "back to the blank line before the text, then clear"
     assert "(the text above is withdrawn)" not in text
+
+
+# -- export --------------------------------------------------------------------------------------
+
+
+def test_export_writes_epub_and_pdf(family: Cli, tmp_path: Path) -> None:
+    assert family.run("generate", "-c", "Mia", "-t", "foxes").returncode == 0
+    with sqlite3.connect(family.data_dir / "talestream.db") as conn:
+        story_id = str(uuid.UUID(conn.execute("SELECT id FROM stories").fetchone()[0]))
+
+    pdf_path = tmp_path / "fox.pdf"
+    done = family.run("export", story_id, "--format", "pdf", "--output", str(pdf_path))
+    assert done.returncode == 0, done.stderr
+    assert str(pdf_path) in " ".join(done.stdout.split())
+    text = " ".join(
+        pypdf.PdfReader(io.BytesIO(pdf_path.read_bytes())).pages[0].extract_text().split()
+    )
+    assert SHORT_STORY in text
+
+    done = family.run("export", story_id, "-o", str(tmp_path / "fox.epub"))
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(tmp_path / "fox.epub") as book:
+        assert book.read("mimetype") == b"application/epub+zip"
+        assert any(SHORT_STORY in book.read(n).decode() for n in book.namelist())
+
+    missing = family.run("export", str(uuid.uuid4()))
+    assert missing.returncode == 1 and "does not exist" in missing.stderr

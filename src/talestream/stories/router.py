@@ -6,6 +6,7 @@ status codes (401/403/404/409/422); once the first byte is out, failures are `er
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from typing import Annotated, Any
 
@@ -25,6 +26,13 @@ from talestream.stories.encoders import (
     encode_story_chunks,
 )
 from talestream.stories.events import Completed, Failed
+from talestream.stories.export import (
+    MEDIA_TYPES,
+    ExportFormat,
+    book_from_story,
+    file_name,
+    render,
+)
 from talestream.stories.jobs import checked_user_text, child_story_job, parent_story_job
 from talestream.stories.models import Chapter, Story
 from talestream.stories.schemas import (
@@ -190,6 +198,33 @@ async def update_story(
     await db.commit()
     opening = story.chapters[0].content if story.chapters else None
     return _summary(story, len(story.chapters), opening)
+
+
+@router.get(
+    "/{story_id}/export",
+    response_class=Response,
+    responses={
+        200: {"content": {t: {} for t in MEDIA_TYPES.values()}, "description": "The file"},
+        503: {"description": "The PDF font is not installed on the server"},
+    },
+)
+async def export_story(
+    story_id: uuid.UUID,
+    user: CurrentUser,
+    db: DbDep,
+    format: Annotated[ExportFormat, Query(description="epub or pdf")] = ExportFormat.EPUB,
+) -> Response:
+    """The story as a file a family can keep: EPUB 3 (right to left for Hebrew) or PDF."""
+    story = await service.get_owned_story(db, user, story_id)
+    book = book_from_story(story)
+    await db.close()
+    data = await asyncio.to_thread(render, book, format)  # a PDF takes tens of milliseconds
+    name = file_name(book, format)
+    return Response(
+        data,
+        media_type=MEDIA_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
 
 
 @router.delete("/{story_id}", status_code=status.HTTP_204_NO_CONTENT)
