@@ -8,7 +8,7 @@ from html import escape
 
 from ebooklib import epub  # type: ignore[import-untyped]
 
-from talestream.stories.export import Book, BookChapter, chapter_heading, chosen_line
+from talestream.stories.export.book import Book, BookChapter, chapter_heading, chosen_line
 
 _CSS = (
     "body { font-family: serif; line-height: 1.6; }\n"

@@ -9,7 +9,7 @@ from fpdf import FPDF
 from fpdf.enums import Align
 
 from talestream.errors import ErrorCode, Unavailable
-from talestream.stories.export import Book, chapter_heading, chosen_line
+from talestream.stories.export.book import Book, chapter_heading, chosen_line
 
 # Debian's fonts-dejavu-core (pulled in by fontconfig, so by Chromium too); other distributions
 # keep the same files elsewhere.
