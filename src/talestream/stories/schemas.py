@@ -7,7 +7,14 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from talestream.children.schemas import MAX_AGE, MIN_AGE, Language, check_name
+from talestream.children.schemas import (
+    MAX_AGE,
+    MAX_AVOID_TOPICS,
+    MIN_AGE,
+    Language,
+    check_name,
+    clean_avoid_topics,
+)
 
 
 class ChildStoryParams(BaseModel):
@@ -26,6 +33,7 @@ class ChildStoryParams(BaseModel):
     custom_choice: str | None = Field(
         None, min_length=1, max_length=200, description="The child's own idea instead of a choice"
     )
+    bedtime: bool = Field(False, description="A calm, sleepy ending and a shorter chapter")
 
     @model_validator(mode="after")
     def _continuation_fields(self) -> ChildStoryParams:
@@ -60,11 +68,22 @@ class GenerateStreamRequest(BaseModel):
     story_style: str = Field(min_length=1, max_length=60)
     language: Language = "en"
     age: int = Field(ge=MIN_AGE, le=MAX_AGE)
+    bedtime: bool = Field(False, description="A calm, sleepy ending and a shorter story")
+    avoid_topics: list[str] = Field(
+        default_factory=list,
+        max_length=MAX_AVOID_TOPICS,
+        description="Topics kept out of the story, like a child profile's",
+    )
 
     @field_validator("hero_name")
     @classmethod
     def _hero(cls, value: str) -> str:
         return check_name(value)
+
+    @field_validator("avoid_topics")
+    @classmethod
+    def _avoid(cls, value: list[str]) -> list[str]:
+        return clean_avoid_topics(value)
 
 
 class ChapterOut(BaseModel):
