@@ -15,11 +15,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from talestream.auth.dependencies import CurrentUser
+from talestream.children.models import Child
 from talestream.children.service import get_owned_child
 from talestream.deps import DbDep, get_services
 from talestream.errors import ErrorCode, GenerationFailed
+from talestream.metrics import reading_seconds
 from talestream.sse import EventStreamResponse
 from talestream.stories import service
+from talestream.stories.badges import chapter_badges
 from talestream.stories.encoders import (
     complete_payload,
     encode_data_messages,
@@ -36,12 +39,14 @@ from talestream.stories.export import (
 from talestream.stories.jobs import checked_user_text, child_story_job, parent_story_job
 from talestream.stories.models import Chapter, Story
 from talestream.stories.schemas import (
+    ChapterOut,
     ChildStoryParams,
     GenerateStreamRequest,
     StoryDetail,
     StoryPage,
     StorySummary,
     StoryUpdate,
+    reading_level_for_age,
 )
 from talestream.stories.workflow import StoryWorkflow
 
@@ -173,8 +178,23 @@ async def read_story(story_id: uuid.UUID, user: CurrentUser, db: DbDep) -> Story
     story = await service.get_owned_story(db, user, story_id)
     opening = story.chapters[0].content if story.chapters else None
     summary = _summary(story, len(story.chapters), opening)
+    child = await db.get(Child, story.child_id) if story.child_id else None
+    level = child.reading_level if child else reading_level_for_age(story.age)
+    chapters = [
+        {
+            **{f: getattr(c, f) for f in ChapterOut.model_fields if f != "badges"},
+            "badges": chapter_badges(
+                age=story.age,
+                child_level=level,
+                vocabulary_level=c.vocabulary_level,
+                attempts=c.attempts,
+                reading_seconds=reading_seconds(c.content, age=story.age, reading_level=level),
+            ),
+        }
+        for c in story.chapters
+    ]
     return StoryDetail.model_validate(
-        {**summary.model_dump(), "idea": story.idea, "chapters": story.chapters}
+        {**summary.model_dump(), "idea": story.idea, "chapters": chapters}
     )
 
 

@@ -15,6 +15,7 @@ from talestream.children.schemas import (
     check_name,
     clean_avoid_topics,
 )
+from talestream.stories.badges import ChapterBadges
 
 
 class ChildStoryParams(BaseModel):
@@ -104,6 +105,7 @@ class ChapterOut(BaseModel):
     attempts: int
     model: str
     created_at: datetime
+    badges: ChapterBadges
 
 
 class StorySummary(BaseModel):

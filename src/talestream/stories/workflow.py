@@ -26,6 +26,7 @@ from talestream.generation.schemas import ChapterEnding
 from talestream.metrics import ReadingMetrics, compute_metrics
 from talestream.safety import SafetyResult, split_sentences
 from talestream.stories.avoided_topics import CATEGORY as AVOIDED_TOPIC
+from talestream.stories.badges import chapter_badges
 from talestream.stories.domain import FinishedChapter, Reader, StoryJob
 from talestream.stories.endings import fallback_ending, tidy_ending
 from talestream.stories.events import (
@@ -201,6 +202,13 @@ class StoryWorkflow:
             metrics=metrics,
             safety=safety,
             attempts=attempt.number,
+            badges=chapter_badges(
+                age=reader.age,
+                child_level=reader.reading_level,
+                vocabulary_level=metrics.vocabulary_level,
+                attempts=attempt.number,
+                reading_seconds=metrics.estimated_reading_seconds,
+            ),
         )
 
     async def _wait_turn(self, ticket: asyncio.Future[None]) -> AsyncGenerator[WorkflowEvent]:
