@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LOCK := requirements.lock
+# The JavaScript linter (ESLint) comes from the npm registry, pinned by package-lock.json.
+NPM_STAMP := node_modules/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
@@ -17,13 +19,18 @@ $(STAMP): pyproject.toml $(LOCK)
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)
 
+$(NPM_STAMP): package-lock.json
+	npm ci --no-audit --no-fund
+	touch $(NPM_STAMP)
+
 run: $(STAMP)
 	$(BIN)/talestream serve --host $(HOST) --port $(PORT)
 
-lint: $(STAMP)
+lint: $(STAMP) $(NPM_STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
+	npx eslint src/talestream/web/static
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -49,4 +56,5 @@ bench-concurrency: $(STAMP)
 	$(BIN)/python -m bench.concurrency --json test-artifacts/concurrency.json
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache .mypy_cache .coverage
+	rm -rf $(VENV) node_modules build dist src/*.egg-info .pytest_cache .ruff_cache .mypy_cache \
+		.coverage

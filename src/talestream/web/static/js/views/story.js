@@ -1,0 +1,34 @@
+// Rereading a saved story (and continuing it, when it belongs to a child profile).
+
+import { api, loadChildren } from '../api.js';
+import { h, icon } from '../dom.js';
+import { endChapter } from '../story/chapters.js';
+import { storyScreen } from '../story/screen.js';
+import { takeFlash } from '../ui/notices.js';
+
+export async function viewStory(view, ctx) {
+  const id = ctx.params[0];
+  const back = h('a', { class: 'back-link', href: '#/library' }, icon('back'), 'Library');
+  const loading = h('p', { class: 'loading', role: 'status' }, 'Opening the story…');
+  view.append(back, ...takeFlash(), loading);
+  const [story, children] = await Promise.all([api(`/stories/${id}`), loadChildren().catch(() => [])]);
+  if (!ctx.alive()) return;
+  loading.remove();
+  const child = children.find((c) => c.id === story.child_id);
+  const screen = storyScreen(view, {
+    title: story.title,
+    language: story.language,
+    childName: child ? child.name : null,
+    childId: child ? child.id : null,
+    theme: story.theme,
+    hero: story.hero_name,
+    storyId: story.id,
+  });
+  for (const chapter of story.chapters) {
+    // A chapter remembers the choice (in the chapter before) that led to it.
+    if (chapter.chosen_text && chapter.number > 1) screen.addChosen(chapter.chosen_text);
+    screen.addSaved(chapter);
+  }
+  const last = story.chapters[story.chapters.length - 1];
+  if (last) endChapter(screen, last);
+}
