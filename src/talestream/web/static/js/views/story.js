@@ -3,6 +3,7 @@
 import { api, loadChildren } from '../api.js';
 import { h, icon } from '../dom.js';
 import { endChapter } from '../story/chapters.js';
+import { exportLinks } from '../story/exports.js';
 import { storyScreen } from '../story/screen.js';
 import { takeFlash } from '../ui/notices.js';
 
@@ -13,7 +14,7 @@ export async function viewStory(view, ctx) {
   view.append(back, ...takeFlash(), loading);
   const [story, children] = await Promise.all([api(`/stories/${id}`), loadChildren().catch(() => [])]);
   if (!ctx.alive()) return;
-  loading.remove();
+  loading.replaceWith(exportLinks(story));
   const child = children.find((c) => c.id === story.child_id);
   const screen = storyScreen(view, {
     title: story.title,
