@@ -110,12 +110,12 @@ async def test_the_reset_link_arrives_by_mail_works_once_and_ends_every_session(
         assert mail["From"] == "talestream <stories@example.org>"
         body = mail.get_payload(decode=True).decode()  # type: ignore[union-attr]
         link = re.search(r"https?://\S+", body).group(0)  # type: ignore[union-attr]
-        assert link.startswith(f"{mail_server}/#reset=")
+        assert link.startswith(f"{mail_server}/#/reset?token=")
         assert "30 minutes" in body
 
         page = await client.get(link.split("#")[0])  # the web app opens the link
         assert page.status_code == 200 and "text/html" in page.headers["content-type"]
-        token = link.partition("#reset=")[2]
+        token = link.partition("#/reset?token=")[2]
 
         confirm = f"{RESET}/confirm"
         weak = await client.post(confirm, json={"token": token, "password": "password123"})
@@ -148,10 +148,10 @@ async def test_without_smtp_the_link_is_written_to_the_log(
         r = await client.post(RESET, json={"email": "parent@example.com"})
         assert r.status_code == 202
         deadline = time.monotonic() + 10
-        while "#reset=" not in caplog.text:
+        while "#/reset?token=" not in caplog.text:
             assert time.monotonic() < deadline, "no reset link in the log"
             await asyncio.sleep(0.02)
-    token = caplog.text.split("#reset=")[1].split()[0]
+    token = caplog.text.split("#/reset?token=")[1].split()[0]
     r = await client.post(f"{RESET}/confirm", json={"token": token, "password": NEW_PASSWORD})
     assert r.status_code == 204
 

@@ -4,7 +4,7 @@ The link carries a signed token (HS256 with the app's key) that names the accoun
 `TALESTREAM_PASSWORD_RESET_TTL_MINUTES` and is bound to a fingerprint of the current password
 hash: once the password changes (this reset, or any other change) every earlier link stops
 working, so a link is single-use without a table of issued tokens. The token travels in the
-link's fragment (`#reset=`), which browsers send neither to the server nor in a Referer.
+link's fragment (`#/reset?token=`), which browsers send neither to the server nor in a Referer.
 
 A completed reset ends every session of the account: refresh-token families are revoked (which
 also refuses their access tokens) and cookie sessions are deleted.
@@ -53,7 +53,7 @@ def reset_token(settings: Settings, user: User) -> str:
 
 
 def reset_link(settings: Settings, token: str) -> str:
-    return f"{settings.public_url}/#reset={token}"
+    return f"{settings.public_url}/#/reset?token={token}"
 
 
 _INVALID = "this reset link is invalid, expired or already used: ask for a new one"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, BackgroundTasks, Request, Response, status
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, EmailStr, Field
 
 from talestream.auth import password_reset
@@ -10,6 +11,7 @@ from talestream.auth.schemas import PASSWORD_MAX
 from talestream.deps import DbDep, SettingsDep, get_services
 
 router = APIRouter(prefix="/api/v1/auth/password-reset", tags=["auth"])
+ACCEPTED = {"detail": "If this email has an account, a link to reset its password is on its way."}
 
 
 class ResetRequest(BaseModel):
@@ -21,14 +23,14 @@ class ResetConfirm(BaseModel):
     password: str = Field(max_length=PASSWORD_MAX, repr=False)
 
 
-@router.post("", status_code=status.HTTP_202_ACCEPTED)
+@router.post("", status_code=status.HTTP_202_ACCEPTED, response_class=JSONResponse)
 async def request_reset(
     request: Request,
     body: ResetRequest,
     background: BackgroundTasks,
     db: DbDep,
     settings: SettingsDep,
-) -> Response:
+) -> JSONResponse:
     """Emails a single-use reset link if the account exists. Always 202, so the answer does not
     tell who has an account."""
     limits = get_services(request).rate_limits
@@ -38,7 +40,7 @@ async def request_reset(
     if user is not None:
         link = password_reset.reset_link(settings, password_reset.reset_token(settings, user))
         background.add_task(password_reset.send_reset_link, settings, user.email, link)
-    return Response(status_code=status.HTTP_202_ACCEPTED)
+    return JSONResponse(ACCEPTED, status_code=status.HTTP_202_ACCEPTED)
 
 
 @router.post("/confirm", status_code=status.HTTP_204_NO_CONTENT)
