@@ -83,6 +83,13 @@ async def test_topics_to_avoid_chapter_length_and_bedtime_in_the_forms(
             await page.get_by_role("button", name="Start the story").click()
         assert "bedtime=true" in (await request.value).url
         await expect(page.locator(".choice")).to_have_count(3, timeout=20_000)
+        # The next chapter of the same evening is a bedtime chapter too.
+        async with page.expect_request(lambda r: "/generate/stream" in r.url) as request:
+            await page.locator(".choice").first.click()
+        assert (
+            "bedtime=true" in (await request.value).url
+            and "chapter_number=2" in (await request.value).url
+        )
 
 
 async def test_a_parent_renames_a_story(live_server: LiveServer) -> None:

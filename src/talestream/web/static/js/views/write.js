@@ -61,6 +61,7 @@ export async function viewWrite(view, ctx) {
       childName: child.name,
       childId: child.id,
       theme: values.theme,
+      bedtime: values.bedtime,
     });
     screen.title.focus({ preventScroll: true });
     streamChildChapter(
