@@ -52,6 +52,7 @@ async def test_a_parent_resets_a_forgotten_password(
 
         # The link worked once.
         await page.get_by_role("button", name="Sign out").click()
+        await expect(page.get_by_role("button", name="Sign in")).to_be_visible()
         await page.goto(f"{live_server.url}/#/reset?token={token}")
         await page.get_by_label("New password").fill("another-lantern-88")
         await page.get_by_role("button", name="Save the new password").click()
