@@ -23,7 +23,9 @@ class ServerThread:
 
     def __init__(self, app: Any, **config: Any) -> None:
         self.server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning", **config)
+            uvicorn.Config(
+                app, **{"host": "127.0.0.1", "port": 0, "log_level": "warning", **config}
+            )
         )
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

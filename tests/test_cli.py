@@ -17,13 +17,17 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
+import uuid
+import zipfile
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import pexpect
+import pypdf
+import pyte
 import pytest
 from rich.console import Console
 
@@ -219,35 +223,116 @@ def test_interactive_pick_continues_the_same_story(family: Cli) -> None:
         assert chapters.fetchall() == [(1, None), (2, 0)]
 
 
+def _spawn(cli: Cli, *args: str, rows: int = 24, **env: str) -> pexpect.spawn:
+    """The console script in a pseudo-terminal, as a parent runs it."""
+    return pexpect.spawn(
+        TALESTREAM,
+        list(args),
+        env={**cli.env, **env, "TERM": "xterm"},
+        dimensions=(rows, 80),
+        encoding="utf-8",
+        timeout=30,
+    )
+
+
+def _screen_and_scrollback(output: str, rows: int) -> str:
+    """What a terminal of that size shows, including the lines scrolled off the top."""
+    screen = pyte.HistoryScreen(80, rows, history=5000)
+    pyte.Stream(screen).feed(output.replace("\n", "\r\n") if "\r\n" not in output else output)
+    history = ["".join(line[x].data for x in range(80)) for line in screen.history.top]
+    return "\n".join([*history, *screen.display])
+
+
 def test_text_is_shown_while_it_is_written(family: Cli) -> None:
-    """Fails if output were buffered until the chapter (or the process) ends."""
+    """On a terminal the text appears as it is written, not when the chapter ends."""
     sentences = [f"Then the fox walked on along the river, step {n}." for n in range(4)]
     family.script.write_text("Once upon a time there was a fox. " + " ".join(sentences) + " Fin.")
-    process = family.start(
-        "generate", "-c", "Mia", "-t", "slow", TALESTREAM_SCRIPTED_TOKEN_DELAY_MS="40"
-    )
-    arrivals: list[tuple[float, bytes]] = []
-
-    def read() -> None:
-        assert process.stdout is not None
-        while chunk := process.stdout.read(4096):
-            arrivals.append((time.monotonic(), chunk))
-
-    reader = threading.Thread(target=read)
-    reader.start()
-    reader.join(timeout=30)
-    assert process.wait(timeout=30) == 0
-
-    def first_seen(word: bytes) -> float:
-        seen = b""
-        for moment, chunk in arrivals:
-            seen += chunk
-            if word in seen:
-                return moment
-        raise AssertionError(f"{word!r} never printed")
-
+    child = _spawn(
+        family, "generate", "-c", "Mia", "-t", "slow", "--no-interactive",
+        TALESTREAM_SCRIPTED_TOKEN_DELAY_MS="40",
+    )  # fmt: skip
+    child.expect("Once upon a time")
+    seen_start = time.monotonic()
+    child.expect("Fin\\.")
     # 45 words at 40 ms each: the first sentence is out about 1.5 s before the last word.
-    assert first_seen(b"Fin.") - first_seen(b"Once upon a time") > 0.8
+    assert time.monotonic() - seen_start > 0.8
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+
+
+def test_a_pipe_never_shows_text_before_it_passed(family: Cli) -> None:
+    family.script.write_text(
+        "Once upon a time a farmer lived by the hill. The monster grabbed a knife and stabbed "
+        "the farmer.\n---\nOnce upon a time a farmer grew the biggest pumpkin. Everyone smiled."
+    )
+    done = family.run("generate", "-c", "Mia", "-t", "farms")
+    assert done.returncode == 0, done.stderr
+    shown = _words(done.stdout)
+    assert "lived by the hill" not in shown and "stabbed" not in shown
+    assert "withdrawn" not in shown
+    assert "⟳ not right for a child (violence): writing a gentler version" in shown
+    assert "biggest pumpkin" in shown
+    # The text comes after it was written and before the check's verdict is announced.
+    assert shown.index("✓ written") < shown.index("biggest pumpkin")
+    assert shown.index("biggest pumpkin") < shown.index("✓ safety check passed")
+
+
+def test_a_withdrawn_chapter_leaves_no_trace_on_a_small_terminal(family: Cli) -> None:
+    """The rejected draft is longer than the screen: it must go from the scrollback too."""
+    long_draft = " ".join(
+        f"The fox hopped along the sunny river bank, step {n}." for n in range(30)
+    )
+    family.script.write_text(
+        f"{long_draft} The monster grabbed a knife and stabbed the farmer.\n---\n"
+        "Once upon a time a farmer grew the biggest pumpkin. Everyone smiled."
+    )
+    rows = 12
+    child = _spawn(family, "generate", "-c", "Mia", "-t", "farms", "--no-interactive", rows=rows)
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    everything = _screen_and_scrollback(child.before, rows)
+    assert "step 1" not in everything and "stabbed" not in everything
+    assert "Chapter 1 · Mia · farms" in everything, "what came before the draft is redrawn"
+    assert "not right for a child" in everything and "biggest pumpkin" in everything
+
+
+def test_without_child_or_theme_the_parent_picks_them(family: Cli) -> None:
+    asyncio.run(_add_child(family, "Leo"))
+    piped = family.run("generate")
+    assert piped.returncode == 2
+    assert "which child? pass --child with one of: Mia (1), Leo (2)" in _words(piped.stderr)
+    piped = family.run("generate", "-c", "Leo")
+    assert piped.returncode == 2 and "--theme is required" in piped.stderr
+    assert "a friendly dragon" in piped.stderr
+
+    child = _spawn(family, "generate")
+    child.expect("Who is the story for\\?")
+    child.expect("Pick 1-2")
+    child.sendline("2")
+    child.expect("What should the story be about\\?")
+    child.expect("a friendly dragon")
+    child.expect("Pick 1-4")
+    child.sendline("1")
+    child.expect("Chapter 1 · Leo · a friendly dragon")
+    child.expect("Pick 1-3")
+    child.sendline("")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    with sqlite3.connect(family.data_dir / "talestream.db") as conn:
+        assert conn.execute("SELECT child_id, theme FROM stories").fetchall() == [
+            (2, "a friendly dragon")
+        ]
+
+
+async def _add_child(cli: Cli, name: str) -> None:
+    db = Database(f"sqlite+aiosqlite:///{cli.data_dir / 'talestream.db'}")
+    try:
+        await add_child(db, EMAIL, child_form(name, 7, "en", "beginner", []))
+    finally:
+        await db.dispose()
 
 
 def test_ctrl_c_stops_cleanly_and_saves_nothing(family: Cli) -> None:
@@ -378,10 +463,8 @@ async def test_a_rejected_attempt_is_withdrawn_and_rewritten(
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     shown = _words(done.stdout)
-    assert "stabbed" not in shown
-    first, _, second = shown.partition("(the text above is withdrawn)")
-    assert "farmer lived by the hill" in first
-    assert second.startswith(" ⟳ not right for a child (violence): writing a gentler version")
+    assert "stabbed" not in shown and "farmer lived by the hill" not in shown, "held, then dropped"
+    _, _, second = shown.partition("⟳ not right for a child (violence): writing a gentler version")
     assert "biggest pumpkin" in second and "on attempt 2" in second
 
 
@@ -418,7 +501,7 @@ def test_view_shows_the_queue_and_erases_a_withdrawn_attempt_on_a_terminal() -> 
     text = piped.file.getvalue()  # type: ignore[attr-defined]
     assert "… waiting for the storyteller, 2 ahead" in text
     assert "… waiting for the storyteller, 1 ahead" in text
-    assert "(the text above is withdrawn)" in text and "\x1b[" not in text
+    assert "Hi." not in text and "\x1b[" not in text, "a pipe never shows unchecked text"
 
     terminal = Console(file=io.StringIO(), width=80, force_terminal=True)
     view = StoryView(terminal, terminal)
@@ -429,3 +512,30 @@ def test_view_shows_the_queue_and_erases_a_withdrawn_attempt_on_a_terminal() -> 
     text = terminal.file.getvalue()  # type: ignore[attr-defined]
     assert "\r\x1b[4A\x1b[J" in text, "back to the blank line before the text, then clear"
     assert "(the text above is withdrawn)" not in text
+
+
+# -- export --------------------------------------------------------------------------------------
+
+
+def test_export_writes_epub_and_pdf(family: Cli, tmp_path: Path) -> None:
+    assert family.run("generate", "-c", "Mia", "-t", "foxes").returncode == 0
+    with sqlite3.connect(family.data_dir / "talestream.db") as conn:
+        story_id = str(uuid.UUID(conn.execute("SELECT id FROM stories").fetchone()[0]))
+
+    pdf_path = tmp_path / "fox.pdf"
+    done = family.run("export", story_id, "--format", "pdf", "--output", str(pdf_path))
+    assert done.returncode == 0, done.stderr
+    assert str(pdf_path) in " ".join(done.stdout.split())
+    text = " ".join(
+        pypdf.PdfReader(io.BytesIO(pdf_path.read_bytes())).pages[0].extract_text().split()
+    )
+    assert SHORT_STORY in text
+
+    done = family.run("export", story_id, "-o", str(tmp_path / "fox.epub"))
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(tmp_path / "fox.epub") as book:
+        assert book.read("mimetype") == b"application/epub+zip"
+        assert any(SHORT_STORY in book.read(n).decode() for n in book.namelist())
+
+    missing = family.run("export", str(uuid.uuid4()))
+    assert missing.returncode == 1 and "does not exist" in missing.stderr

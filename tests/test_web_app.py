@@ -14,9 +14,11 @@ from __future__ import annotations
 import asyncio
 import re
 import time
+import zipfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pypdf
 import pytest
 from playwright.async_api import Page, expect
 from sqlalchemy import text
@@ -240,9 +242,9 @@ async def test_a_parent_watches_a_story_stream_in_and_rereads_it(
         chapter_1 = page.locator('.chapter[data-chapter="1"]')
         await expect(page.locator(".choice")).to_have_count(3, timeout=20_000)
         await expect(page.locator(".step[data-state='done']")).to_have_count(4)
-        await expect(chapter_1.locator(".facts")).to_contain_text("Safety checked")
-        await expect(chapter_1.locator(".facts")).to_contain_text("min read")
-        await expect(chapter_1.locator(".facts")).to_contain_text("vocabulary")
+        await expect(chapter_1.locator(".facts")).to_contain_text("Checked for a 6-year-old")
+        await expect(chapter_1.locator(".facts")).to_contain_text("minute")
+        await expect(chapter_1.locator(".facts")).to_contain_text("the child's beginner level")
         await expect(
             page.get_by_role("heading", name="What should Hazel and Otto do next?")
         ).to_be_visible()
@@ -259,7 +261,7 @@ async def test_a_parent_watches_a_story_stream_in_and_rereads_it(
         await expect(page.locator(".chosen")).to_contain_text("Climb the oak tree to say hello")
         await assert_streams_live(page, 2)
         chapter_2 = page.locator('.chapter[data-chapter="2"]')
-        await expect(chapter_2.locator(".facts")).to_contain_text("Safety checked", timeout=20_000)
+        await expect(chapter_2.locator(".facts")).to_contain_text("Checked for a", timeout=20_000)
         await expect(page.locator(".choice")).to_have_count(3)
         assert await count_rows(db, "chapters") == 2
         assert await count_rows(db, "stories") == 1
@@ -272,7 +274,7 @@ async def test_a_parent_watches_a_story_stream_in_and_rereads_it(
         await expect(card).to_have_count(1)
         await expect(card).to_contain_text("For Mia")
         await shot(page, "04-library")
-        await card.get_by_role("link").click()
+        await card.locator(".story-card__link").click()
         await expect(page.locator(".chapter")).to_have_count(2)
         await expect(page.locator(".chapter .story-text").first).to_contain_text("Once upon a time")
         await expect(page.locator(".chapter .story-text").last).to_contain_text("bluebird")
@@ -429,7 +431,7 @@ async def test_a_story_from_a_parents_idea_streams_over_post(
 
         first = await assert_streams_live(page, 1)
         assert first.startswith("Once upon a time")
-        await expect(page.locator(".facts")).to_contain_text("Safety checked", timeout=20_000)
+        await expect(page.locator(".facts")).to_contain_text("Checked for a", timeout=20_000)
         await expect(page.locator(".step[data-state='done']")).to_have_count(4)
         await expect(page.locator(".choices--static li")).to_have_count(3)
         assert "#/story/" in page.url
@@ -576,6 +578,19 @@ async def test_the_library_tells_stories_apart_and_counts_them_right(
             re.compile(r"^(today|yesterday), \d{1,2}:\d{2}")  # yesterday: just after midnight
         )
         await shot(page, "12-library")
+
+        # Keep a story: the card's buttons download the files the export endpoint makes.
+        async with page.expect_download() as download:
+            await cards.first.get_by_role("link", name=re.compile("Save as PDF")).click()
+        pdf = Path(await (await download.value).path())
+        text = " ".join(pypdf.PdfReader(pdf).pages[0].extract_text().split())
+        assert first_lines[0] in text
+        await cards.first.locator(".story-card__link").click()
+        async with page.expect_download() as download:
+            await page.get_by_role("link", name=re.compile("Save as e-book")).click()
+        assert (await download.value).suggested_filename.endswith(".epub")
+        with zipfile.ZipFile(await (await download.value).path()) as book:
+            assert book.read("mimetype") == b"application/epub+zip"
 
 
 async def test_a_first_visit_shows_how_to_start_and_a_return_says_welcome_back(
@@ -776,7 +791,12 @@ async def test_read_aloud_is_offered_only_where_the_device_has_a_voice(
         await other.get_by_label("Password").fill(PASSWORD)
         await other.get_by_role("button", name="Sign in").click()
         await other.get_by_role("navigation").get_by_role("link", name="Library").click()
-        await other.locator(".story-card").filter(has_text="forest").get_by_role("link").click()
+        await (
+            other.locator(".story-card")
+            .filter(has_text="forest")
+            .locator(".story-card__link")
+            .click()
+        )
         await expect(other.locator(".chapter")).to_have_count(1)
         await expect(other.locator(".speech-none")).to_have_text(
             "Read aloud isn't available here: this device has no English voice."

@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from talestream import __version__
 from talestream.auth.account_router import router as users_router
+from talestream.auth.reset_router import router as password_reset_router
 from talestream.auth.router import router as auth_router
 from talestream.body_limit import BodyLimitMiddleware
 from talestream.children.router import router as children_router
@@ -60,6 +61,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in (
         health_router,
         auth_router,
+        password_reset_router,
         users_router,
         children_router,
         safetylog_router,

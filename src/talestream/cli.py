@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Awaitable, Callable
 from contextlib import AbstractAsyncContextManager
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
@@ -23,6 +24,7 @@ from rich.text import Text
 
 from talestream.config import ConfigError, Settings, load_settings
 from talestream.errors import DomainError
+from talestream.stories.export import ExportFormat
 from talestream_tools.safety.cli import evaluate as safety_evaluate
 from talestream_tools.safety.cli import safety_app
 from talestream_tools.safety.cli import train_classifier as safety_train
@@ -232,6 +234,34 @@ def generate(
         err.print(Text("Stopped. Nothing was saved.", style="yellow"))
         code = 130
     raise typer.Exit(code)
+
+
+@app.command()
+def export(
+    story_id: Annotated[uuid.UUID, typer.Argument(help="The story's id (see the web library).")],
+    format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="epub or pdf.")
+    ] = ExportFormat.EPUB,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write (default: the title).")
+    ] = None,
+    email: Annotated[
+        str | None,
+        typer.Option(help="The parent's account (may be left out when there is one account)."),
+    ] = None,
+) -> None:
+    """Save a story as an EPUB or PDF file a family can keep."""
+    from talestream.stories.export import file_name, render
+    from talestream.terminal.admin import story_book
+
+    book = on_database(lambda db: story_book(db, email, story_id))
+    try:
+        data = render(book, format)
+    except DomainError as error:
+        raise fail(error.detail) from None
+    path = output or Path(file_name(book, format))
+    path.write_bytes(data)
+    Console().print(Text(f"Saved {book.title!r} ({len(book.chapters)} chapters) to {path}."))
 
 
 @user_app.command("create")

@@ -78,6 +78,15 @@ class Settings(BaseSettings):
     stream_heartbeat_seconds: float = Field(15.0, gt=0, le=15.0)
     stream_send_timeout_seconds: float = Field(30.0, gt=0)
 
+    # Password reset mail: smtp://user:pass@host:587?starttls=true, or smtps:// (implicit TLS).
+    # Unset in development: the reset link is written to the log instead.
+    smtp_url: SecretStr | None = None
+    smtp_from: str = "talestream <no-reply@localhost>"
+    smtp_timeout_seconds: float = Field(15.0, gt=0)
+    # Where parents open the web app; reset links point here.
+    public_url: str = "http://127.0.0.1:8000"
+    password_reset_ttl_minutes: int = Field(30, ge=5, le=24 * 60)
+
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
@@ -110,6 +119,20 @@ class Settings(BaseSettings):
         if not value.startswith(("memory://", "redis://", "rediss://")):
             raise ValueError("use memory:// or redis://host:6379/0")
         return value
+
+    @field_validator("smtp_url")
+    @classmethod
+    def _smtp_scheme(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not value.get_secret_value().startswith(("smtp://", "smtps://")):
+            raise ValueError("use smtp://user:pass@host:587?starttls=true or smtps://host:465")
+        return value
+
+    @field_validator("public_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("use the web app's address, e.g. https://stories.example.org")
+        return value.rstrip("/")
 
     @field_validator("database_url")
     @classmethod

@@ -16,6 +16,8 @@ from talestream.generation.queue import FairGate
 from talestream.ratelimit import RateLimits
 from talestream.safety import InputPolicy, OutputPolicy
 from talestream.safety.moderation import create_moderator
+from talestream.stories.avoided_topics import AvoidedTopicsChecker
+from talestream.stories.checkers import AllCheckers
 from talestream.stories.safety_checker import SafetyChecker
 from talestream.stories.store import SqlChapterStore
 from talestream.stories.workflow import StoryWorkflow
@@ -43,7 +45,7 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
     workflow = StoryWorkflow(
         model=model,
         gate=gate,
-        safety=SafetyChecker(output_policy, moderator),
+        safety=AllCheckers([SafetyChecker(output_policy, moderator), AvoidedTopicsChecker()]),
         store=SqlChapterStore(db),
         max_attempts=settings.safety_max_attempts,
         max_tokens=settings.max_story_tokens,

@@ -2,8 +2,17 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    EmailStr,
+    Field,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 
+from talestream.auth.common_passwords import refuse_guessable
 from talestream.request_model import RequestModel
 
 PASSWORD_MIN = 10
@@ -41,8 +50,9 @@ class RegisterRequest(RequestModel):
 
     @field_validator("password")
     @classmethod
-    def _policy(cls, value: str) -> str:
-        return check_password_policy(value)
+    def _policy(cls, value: str, info: ValidationInfo) -> str:
+        # The email is validated before the password, so it can count as guessable input.
+        return refuse_guessable(check_password_policy(value), [info.data.get("email") or ""])
 
 
 class LoginRequest(RequestModel):
@@ -77,8 +87,10 @@ class UserUpdate(RequestModel):
 
     @field_validator("password")
     @classmethod
-    def _policy(cls, value: str | None) -> str | None:
-        return None if value is None else check_password_policy(value)
+    def _policy(cls, value: str | None, info: ValidationInfo) -> str | None:
+        if value is None:
+            return None
+        return refuse_guessable(check_password_policy(value), [info.data.get("email") or ""])
 
     @model_validator(mode="after")
     def _sensitive_changes_need_password(self) -> UserUpdate:

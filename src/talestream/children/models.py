@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from sqlalchemy import JSON, ForeignKey, Integer, String
+from sqlalchemy import JSON, ForeignKey, Integer, String, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from talestream.db.base import Base, TimestampMixin
@@ -18,3 +18,8 @@ class Child(TimestampMixin, Base):
     language: Mapped[str] = mapped_column(String(8))
     reading_level: Mapped[str] = mapped_column(String(16))
     interests: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # Parents' preferences: topics kept out of every story, and how long a chapter should be.
+    avoid_topics: Mapped[list[str]] = mapped_column(JSON, default=list, server_default=text("'[]'"))
+    chapter_length: Mapped[str] = mapped_column(
+        String(8), default="medium", server_default="medium"
+    )

@@ -10,6 +10,9 @@ from talestream.request_model import RequestModel
 
 Language = Literal["en", "es", "fr", "de", "ru", "he"]
 ReadingLevel = Literal["beginner", "intermediate", "advanced"]
+ChapterLength = Literal["short", "medium", "long"]
+MAX_AVOID_TOPICS = 20
+AVOID_TOPIC_CHARS = 40
 MIN_AGE, MAX_AGE = 2, 14
 # Ids are int32 columns on PostgreSQL; a larger number can name no row, so it is a 422, not a
 # database error.
@@ -42,6 +45,21 @@ def clean_interests(values: list[str]) -> list[str]:
     return list(seen.values())
 
 
+def clean_avoid_topics(values: list[str]) -> list[str]:
+    """Short items ("spiders", "hospitals"), one topic each, without repeats."""
+    seen: dict[str, str] = {}
+    for raw in values:
+        item = " ".join(raw.split())
+        if not item:
+            continue
+        if len(item) > AVOID_TOPIC_CHARS:
+            raise ValueError(f"each topic to avoid must be at most {AVOID_TOPIC_CHARS} characters")
+        if not any(c.isalpha() for c in item):
+            raise ValueError("each topic to avoid must contain a letter")
+        seen.setdefault(item.casefold(), item)
+    return list(seen.values())
+
+
 class ChildBase(RequestModel):
     model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
 
@@ -52,6 +70,12 @@ class ChildCreate(ChildBase):
     language: Language = "en"
     reading_level: ReadingLevel = "beginner"
     interests: list[str] = Field(default_factory=list, max_length=10)
+    avoid_topics: list[str] = Field(
+        default_factory=list,
+        max_length=MAX_AVOID_TOPICS,
+        description='Topics kept out of every story, e.g. ["spiders", "hospitals"]',
+    )
+    chapter_length: ChapterLength = "medium"
 
     @field_validator("name")
     @classmethod
@@ -63,6 +87,11 @@ class ChildCreate(ChildBase):
     def _interests(cls, value: list[str]) -> list[str]:
         return clean_interests(value)
 
+    @field_validator("avoid_topics")
+    @classmethod
+    def _avoid(cls, value: list[str]) -> list[str]:
+        return clean_avoid_topics(value)
+
 
 class ChildUpdate(ChildBase):
     name: str | None = Field(default=None, min_length=1, max_length=50)
@@ -70,6 +99,13 @@ class ChildUpdate(ChildBase):
     language: Language | None = None
     reading_level: ReadingLevel | None = None
     interests: list[str] | None = Field(default=None, max_length=10)
+    avoid_topics: list[str] | None = Field(default=None, max_length=MAX_AVOID_TOPICS)
+    chapter_length: ChapterLength | None = None
+
+    @field_validator("avoid_topics")
+    @classmethod
+    def _avoid(cls, value: list[str] | None) -> list[str] | None:
+        return None if value is None else clean_avoid_topics(value)
 
     @field_validator("name")
     @classmethod
@@ -91,4 +127,6 @@ class ChildOut(BaseModel):
     language: Language
     reading_level: ReadingLevel
     interests: list[str]
+    avoid_topics: list[str]
+    chapter_length: ChapterLength
     created_at: datetime

@@ -1,5 +1,5 @@
 """Reading metrics computed from a finished story (offline, no downloads)."""
 
-from talestream.metrics.reading import ReadingMetrics, compute_metrics
+from talestream.metrics.reading import ReadingMetrics, compute_metrics, reading_seconds
 
-__all__ = ["ReadingMetrics", "compute_metrics"]
+__all__ = ["ReadingMetrics", "compute_metrics", "reading_seconds"]

@@ -38,7 +38,9 @@ VocabularyLevel = Literal["beginner", "intermediate", "advanced"]
 
 
 class ReadingMetrics(BaseModel):
-    estimated_reading_time: int = Field(ge=1)  # whole minutes
+    estimated_reading_time: int = Field(ge=1)  # whole minutes, rounded up (the seed's field)
+    # The same estimate in seconds, so a one-sentence chapter is not called "1 min read".
+    estimated_reading_seconds: int = Field(0, ge=0)
     vocabulary_level: VocabularyLevel
     educational_elements: list[str]
 
@@ -541,6 +543,11 @@ def _educational_elements(text: str, language: str) -> list[str]:
     return [label for _, _, label in sorted(chosen, key=lambda item: item[1])]
 
 
+def reading_seconds(text: str, *, age: int, reading_level: str) -> int:
+    """How long the child takes to read `text`, in whole seconds."""
+    return math.ceil(len(_words(text)) * 60 / words_per_minute(age, reading_level))
+
+
 # --- the entry point -------------------------------------------------------------------------
 
 _LANGUAGES = frozenset(_FORMULAS)
@@ -551,10 +558,10 @@ def compute_metrics(text: str, *, age: int, reading_level: str, language: str) -
     language = (language or "en").lower().replace("_", "-").split("-")[0]
     if language not in _LANGUAGES:
         language = "en"
-    word_count = len(_words(text))
-    minutes = max(1, math.ceil(word_count / words_per_minute(age, reading_level)))
+    seconds = reading_seconds(text, age=age, reading_level=reading_level)
     return ReadingMetrics(
-        estimated_reading_time=minutes,
+        estimated_reading_time=max(1, math.ceil(seconds / 60)),
+        estimated_reading_seconds=seconds,
         vocabulary_level=_level(reading_ease(text, language), language),
         educational_elements=_educational_elements(text, language),
     )

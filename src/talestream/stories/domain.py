@@ -18,6 +18,9 @@ class Reader:
     language: str
     reading_level: str = "beginner"
     interests: tuple[str, ...] = ()
+    # The parent's preferences for this child (children.models.Child).
+    avoid_topics: tuple[str, ...] = ()
+    chapter_length: str = "medium"  # short | medium | long
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,7 @@ class StoryBrief:
     reader: Reader
     hero_name: str | None = None
     idea: str | None = None
+    bedtime: bool = False  # a calm, sleepy ending and a shorter chapter
 
 
 @dataclass(frozen=True, slots=True)

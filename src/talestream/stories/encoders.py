@@ -55,6 +55,7 @@ def complete_payload(event: Completed) -> dict[str, Any]:
         "chapter_id": event.chapter_id,
         "chapter_number": event.chapter_number,
         "title": event.title,
+        "badges": event.badges.model_dump(),
     }
 
 
@@ -72,7 +73,11 @@ def story_chunk_data(event: WorkflowEvent) -> dict[str, Any]:
             "data": {**safety_for_wire(event.result), "attempt": event.attempt},
         }
     if isinstance(event, MetricsComputed):
-        return {"type": "metadata", "data": event.metrics.model_dump()}
+        # The seed's three fields; the seconds travel in the `complete` event's badges.
+        return {
+            "type": "metadata",
+            "data": event.metrics.model_dump(exclude={"estimated_reading_seconds"}),
+        }
     if isinstance(event, Completed):
         return {"type": "complete", "data": complete_payload(event)}
     assert isinstance(event, Failed)

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from talestream.generation.schemas import ChapterEnding
 from talestream.metrics import ReadingMetrics
 from talestream.safety import SafetyResult
+from talestream.stories.badges import ChapterBadges
 
 Node = Literal["workflow", "generate_content", "safety_check", "calculate_metrics", "save"]
 
@@ -46,6 +47,7 @@ class Completed(BaseModel):
     metrics: ReadingMetrics
     safety: SafetyResult
     attempts: int
+    badges: ChapterBadges
 
 
 class Failed(BaseModel):

@@ -98,6 +98,8 @@ async def child_story_job(
         language=child.language,
         reading_level=child.reading_level,
         interests=tuple(child.interests),
+        avoid_topics=tuple(child.avoid_topics),
+        chapter_length=child.chapter_length,
     )
     job = StoryJob(
         owner_id=user.id,
@@ -108,6 +110,7 @@ async def child_story_job(
             theme=text["theme"],
             reader=reader,
             hero_name=child.name,
+            bedtime=params.bedtime,
         ),
     )
     if params.chapter_number == 1:
@@ -148,6 +151,7 @@ async def child_story_job(
             reader=reader,
             hero_name=story.hero_name,
             idea=story.idea,
+            bedtime=params.bedtime,
         ),
     )
 
@@ -170,6 +174,20 @@ async def parent_story_job(
         age=body.age,
         language=body.language,
     )
+    avoid = [
+        (
+            await checked_user_text(
+                db,
+                policy,
+                {"avoid_topic": topic},
+                owner_id=user.id,
+                child_id=None,
+                age=body.age,
+                language=body.language,
+            )
+        )["avoid_topic"]
+        for topic in body.avoid_topics
+    ]
     return StoryJob(
         owner_id=user.id,
         brief=StoryBrief(
@@ -177,8 +195,12 @@ async def parent_story_job(
             theme=text["story_style"],
             hero_name=text["hero_name"],
             idea=text["story_idea"],
+            bedtime=body.bedtime,
             reader=Reader(
-                age=body.age, language=body.language, reading_level=reading_level_for_age(body.age)
+                age=body.age,
+                language=body.language,
+                reading_level=reading_level_for_age(body.age),
+                avoid_topics=tuple(avoid),
             ),
         ),
     )

@@ -6,20 +6,25 @@ status codes (401/403/404/409/422); once the first byte is out, failures are `er
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
 from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
 
 from talestream.auth.dependencies import CurrentUser
+from talestream.children.models import Child
 from talestream.children.schemas import MAX_ROW_ID, ChildId
 from talestream.children.service import get_owned_child
 from talestream.deps import DbDep, get_services
 from talestream.errors import ErrorCode, GenerationFailed, UnsafeRequest
+from talestream.metrics import reading_seconds
 from talestream.sse import EventStreamResponse
 from talestream.stories import service
+from talestream.stories.badges import chapter_badges
 from talestream.stories.domain import StoryJob
 from talestream.stories.encoders import (
     complete_payload,
@@ -27,19 +32,31 @@ from talestream.stories.encoders import (
     encode_story_chunks,
 )
 from talestream.stories.events import Completed, Failed
-from talestream.stories.jobs import child_story_job, parent_story_job
+from talestream.stories.export import (
+    MEDIA_TYPES,
+    ExportFormat,
+    book_from_story,
+    file_name,
+    render,
+)
+from talestream.stories.jobs import checked_user_text, child_story_job, parent_story_job
 from talestream.stories.models import Chapter, Story
 from talestream.stories.schemas import (
+    ChapterOut,
     ChildStoryParams,
     GenerateStreamRequest,
     StoryDetail,
     StoryPage,
     StorySummary,
+    StoryUpdate,
+    reading_level_for_age,
 )
 from talestream.stories.workflow import StoryWorkflow
 from talestream.users.models import User
 
 router = APIRouter(prefix="/api/v1/stories", tags=["stories"])
+# Enough of chapter 1 for its first sentence, without reading whole chapters for a list.
+OPENING_CHARS = 400
 
 SSE_RESPONSES: dict[int | str, dict[str, Any]] = {
     200: {"description": "Server-Sent Events", "content": {"text/event-stream": {}}},
@@ -130,11 +147,15 @@ async def generate(
     )
 
 
-def _summary(story: Story, chapter_count: int) -> StorySummary:
+_COMPUTED = ("chapter_count", "first_line")
+
+
+def _summary(story: Story, chapter_count: int, opening: str | None) -> StorySummary:
     return StorySummary.model_validate(
         {
-            **{c: getattr(story, c) for c in StorySummary.model_fields if c != "chapter_count"},
+            **{c: getattr(story, c) for c in StorySummary.model_fields if c not in _COMPUTED},
             "chapter_count": chapter_count,
+            "first_line": service.first_line(opening or ""),
         }
     )
 
@@ -154,15 +175,17 @@ async def list_stories(
         where.append(Story.child_id == child_id)
     total = await db.scalar(select(func.count()).select_from(Story).where(*where))
     counts = select(Chapter.story_id, func.count().label("n")).group_by(Chapter.story_id).subquery()
+    first = aliased(Chapter)
     rows = await db.execute(
-        select(Story, func.coalesce(counts.c.n, 0))
+        select(Story, func.coalesce(counts.c.n, 0), func.substr(first.content, 1, OPENING_CHARS))
         .outerjoin(counts, counts.c.story_id == Story.id)
+        .outerjoin(first, (first.story_id == Story.id) & (first.number == 1))
         .where(*where)
         .order_by(Story.updated_at.desc(), Story.id)
         .limit(limit)
         .offset(offset)
     )
-    items = [_summary(story, n) for story, n in rows.all()]
+    items = [_summary(story, n, opening) for story, n, opening in rows.all()]
     return StoryPage(items=items, total=total or 0, limit=limit, offset=offset)
 
 
@@ -170,9 +193,74 @@ async def list_stories(
 async def read_story(story_id: uuid.UUID, user: CurrentUser, db: DbDep) -> StoryDetail:
     """A story with every chapter, its choices, metrics and safety result."""
     story = await service.get_owned_story(db, user, story_id)
-    summary = _summary(story, len(story.chapters))
+    opening = story.chapters[0].content if story.chapters else None
+    summary = _summary(story, len(story.chapters), opening)
+    child = await db.get(Child, story.child_id) if story.child_id else None
+    level = child.reading_level if child else reading_level_for_age(story.age)
+    chapters = [
+        {
+            **{f: getattr(c, f) for f in ChapterOut.model_fields if f != "badges"},
+            "badges": chapter_badges(
+                age=story.age,
+                child_level=level,
+                vocabulary_level=c.vocabulary_level,
+                attempts=c.attempts,
+                reading_seconds=reading_seconds(c.content, age=story.age, reading_level=level),
+            ),
+        }
+        for c in story.chapters
+    ]
     return StoryDetail.model_validate(
-        {**summary.model_dump(), "idea": story.idea, "chapters": story.chapters}
+        {**summary.model_dump(), "idea": story.idea, "chapters": chapters}
+    )
+
+
+@router.patch("/{story_id}", response_model=StorySummary)
+async def update_story(
+    request: Request, story_id: uuid.UUID, body: StoryUpdate, user: CurrentUser, db: DbDep
+) -> StorySummary:
+    """Rename a story. The title is quoted to the model in later chapters, so it passes the
+    same input policy as a new story's title."""
+    story = await service.get_owned_story(db, user, story_id)
+    text = await checked_user_text(
+        db,
+        get_services(request).input_policy,
+        {"title": body.title},
+        owner_id=user.id,
+        child_id=story.child_id,
+        age=story.age,
+        language=story.language,
+    )
+    story.title = text["title"]
+    await db.commit()
+    opening = story.chapters[0].content if story.chapters else None
+    return _summary(story, len(story.chapters), opening)
+
+
+@router.get(
+    "/{story_id}/export",
+    response_class=Response,
+    responses={
+        200: {"content": {t: {} for t in MEDIA_TYPES.values()}, "description": "The file"},
+        503: {"description": "The PDF font is not installed on the server"},
+    },
+)
+async def export_story(
+    story_id: uuid.UUID,
+    user: CurrentUser,
+    db: DbDep,
+    format: Annotated[ExportFormat, Query(description="epub or pdf")] = ExportFormat.EPUB,
+) -> Response:
+    """The story as a file a family can keep: EPUB 3 (right to left for Hebrew) or PDF."""
+    story = await service.get_owned_story(db, user, story_id)
+    book = book_from_story(story)
+    await db.close()
+    data = await asyncio.to_thread(render, book, format)  # a PDF takes tens of milliseconds
+    name = file_name(book, format)
+    return Response(
+        data,
+        media_type=MEDIA_TYPES[format],
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
 

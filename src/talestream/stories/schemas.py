@@ -1,14 +1,24 @@
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from talestream.children.schemas import MAX_AGE, MIN_AGE, ChildId, Language, check_name
+from talestream.children.schemas import (
+    MAX_AGE,
+    MAX_AVOID_TOPICS,
+    MIN_AGE,
+    ChildId,
+    Language,
+    check_name,
+    clean_avoid_topics,
+)
 from talestream.request_model import RequestModel
 from talestream.safety import FIELD_LIMITS
+from talestream.stories.badges import ChapterBadges
 
 
 class ChildStoryParams(RequestModel):
@@ -32,6 +42,7 @@ class ChildStoryParams(RequestModel):
         max_length=FIELD_LIMITS["custom_choice"],
         description="The child's own idea instead of a choice",
     )
+    bedtime: bool = Field(False, description="A calm, sleepy ending and a shorter chapter")
 
     @model_validator(mode="after")
     def _continuation_fields(self) -> ChildStoryParams:
@@ -66,11 +77,22 @@ class GenerateStreamRequest(RequestModel):
     story_style: str = Field(min_length=1, max_length=FIELD_LIMITS["theme"])
     language: Language = "en"
     age: int = Field(ge=MIN_AGE, le=MAX_AGE)
+    bedtime: bool = Field(False, description="A calm, sleepy ending and a shorter story")
+    avoid_topics: list[str] = Field(
+        default_factory=list,
+        max_length=MAX_AVOID_TOPICS,
+        description="Topics kept out of the story, like a child profile's",
+    )
 
     @field_validator("hero_name")
     @classmethod
     def _hero(cls, value: str) -> str:
         return check_name(value)
+
+    @field_validator("avoid_topics")
+    @classmethod
+    def _avoid(cls, value: list[str]) -> list[str]:
+        return clean_avoid_topics(value)
 
 
 class ChapterOut(BaseModel):
@@ -91,6 +113,7 @@ class ChapterOut(BaseModel):
     attempts: int
     model: str
     created_at: datetime
+    badges: ChapterBadges
 
 
 class StorySummary(BaseModel):
@@ -104,8 +127,37 @@ class StorySummary(BaseModel):
     age: int
     hero_name: str | None
     chapter_count: int
+    first_line: str = Field(description="The story's first sentence, to tell stories apart")
     created_at: datetime
     updated_at: datetime
+
+
+_CONTROL = ("Cc", "Cs", "Co", "Cn")
+_BIDI_OVERRIDES = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def check_title(value: str) -> str:
+    """A title is shown in the library and quoted to the model: one line of visible text."""
+    # Bidi overrides can make a title read differently from what it is; joiners stay allowed.
+    if any(unicodedata.category(c) in _CONTROL or c in _BIDI_OVERRIDES for c in value):
+        raise ValueError("title must not contain control characters")
+    value = " ".join(value.split())
+    if not value:
+        raise ValueError("title must not be empty")
+    return value
+
+
+class StoryUpdate(BaseModel):
+    """Body of PATCH /api/v1/stories/{story_id}: renaming a story."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(min_length=1, max_length=120)
+
+    @field_validator("title")
+    @classmethod
+    def _title(cls, value: str) -> str:
+        return check_title(value)
 
 
 class StoryDetail(StorySummary):

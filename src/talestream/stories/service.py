@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from talestream.errors import Conflict, ErrorCode, Forbidden, NotFound
+from talestream.safety import split_sentences
 from talestream.stories.domain import PreviousChapter
 from talestream.stories.models import Chapter, Story
 from talestream.users.models import User
@@ -81,3 +82,15 @@ def previous_chapters(story: Story) -> list[PreviousChapter]:
         )
         for c in story.chapters
     ]
+
+
+FIRST_LINE_CHARS = 160
+
+
+def first_line(text: str) -> str:
+    """A chapter's first sentence (shortened on a word boundary), to tell stories apart."""
+    sentences, rest = split_sentences(text.strip() + "\n")
+    line = " ".join((sentences[0] if sentences else rest).split())
+    if len(line) <= FIRST_LINE_CHARS:
+        return line
+    return line[:FIRST_LINE_CHARS].rsplit(" ", 1)[0] + "…"

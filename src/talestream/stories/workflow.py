@@ -25,6 +25,8 @@ from talestream.generation.base import ModelBadOutput, ModelError, StoryModel
 from talestream.generation.schemas import ChapterEnding
 from talestream.metrics import ReadingMetrics, compute_metrics
 from talestream.safety import SafetyResult, split_sentences
+from talestream.stories.avoided_topics import CATEGORY as AVOIDED_TOPIC
+from talestream.stories.badges import chapter_badges
 from talestream.stories.domain import FinishedChapter, Reader, StoryJob
 from talestream.stories.endings import fallback_ending, tidy_ending
 from talestream.stories.events import (
@@ -37,7 +39,12 @@ from talestream.stories.events import (
     WorkflowEvent,
 )
 from talestream.stories.ports import ChapterChecker, ChapterStore, ModelGate
-from talestream.stories.prompts import chapter_messages, ending_messages, max_tokens_for
+from talestream.stories.prompts import (
+    BEDTIME_FACTOR,
+    chapter_messages,
+    ending_messages,
+    max_tokens_for,
+)
 
 # A small model sometimes writes headings, lists, choices or JSON, or echoes the prompt's story
 # details. Such lines before the story are dropped; after it, they end the prose.
@@ -155,13 +162,7 @@ class StoryWorkflow:
                 break
             await self.store.record_rejection(job, attempt.number, safety)
             if attempt.number >= self.max_attempts:
-                yield Failed(
-                    code=ErrorCode.UNSAFE_CONTENT,
-                    message=(
-                        f"The story did not pass the safety check after {attempt.number} "
-                        "attempts, so it was not shown or saved. Please try a different theme."
-                    ),
-                )
+                yield Failed(code=ErrorCode.UNSAFE_CONTENT, message=_gave_up(safety, attempt))
                 return
             attempt = _Attempt(attempt.number + 1)
             yield _retry(attempt)
@@ -201,6 +202,13 @@ class StoryWorkflow:
             metrics=metrics,
             safety=safety,
             attempts=attempt.number,
+            badges=chapter_badges(
+                age=reader.age,
+                child_level=reader.reading_level,
+                vocabulary_level=metrics.vocabulary_level,
+                attempts=attempt.number,
+                reading_seconds=metrics.estimated_reading_seconds,
+            ),
         )
 
     async def _wait_turn(self, ticket: asyncio.Future[None]) -> AsyncGenerator[WorkflowEvent]:
@@ -220,7 +228,12 @@ class StoryWorkflow:
         reader = job.brief.reader
         messages = chapter_messages(job.brief, job.chapter_number, job.previous, job.chosen_text)
         # Small models ignore "about N words"; the token budget is what keeps a chapter short.
-        budget = self.max_tokens or max_tokens_for(reader)
+        bedtime = job.brief.bedtime
+        budget = (
+            (int(self.max_tokens * BEDTIME_FACTOR) if bedtime else self.max_tokens)
+            if self.max_tokens
+            else max_tokens_for(reader, bedtime)
+        )
         buffer = ""
         produced = 0
         # aclosing: leaving early (unsafe sentence, client gone) closes the model stream at once.
@@ -275,6 +288,18 @@ class StoryWorkflow:
         # The chapter itself passed every check; plain choices beat losing the story.
         log.warning("model gave no usable chapter ending; using the plain one")
         return fallback_ending(job.brief)
+
+
+def _gave_up(result: SafetyResult, attempt: _Attempt) -> str:
+    if result.issues and all(i.category == AVOIDED_TOPIC for i in result.issues):
+        return (
+            f"The story kept touching a topic you asked to avoid after {attempt.number} "
+            "attempts, so it was not shown or saved. Please try a different theme."
+        )
+    return (
+        f"The story did not pass the safety check after {attempt.number} "
+        "attempts, so it was not shown or saved. Please try a different theme."
+    )
 
 
 def _retry(attempt: _Attempt) -> NodeEvent:

@@ -6,6 +6,8 @@ no password is asked to act for a parent. The same validation as the API applies
 
 from __future__ import annotations
 
+import uuid
+
 from pydantic import ValidationError
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,6 +19,8 @@ from talestream.children.schemas import ChildCreate
 from talestream.children.service import list_children
 from talestream.db.base import Database
 from talestream.errors import DomainError, ErrorCode
+from talestream.stories.export import Book, book_from_story
+from talestream.stories.service import get_owned_story
 from talestream.terminal.events import describe_invalid
 from talestream.users.models import User
 
@@ -86,3 +90,10 @@ async def children_of(db: Database, email: str | None) -> tuple[User, list[Child
     async with db.sessions() as session:
         parent = await find_parent(session, email)
         return parent, await list_children(session, parent)
+
+
+async def story_book(db: Database, email: str | None, story_id: uuid.UUID) -> Book:
+    """A parent's story, ready to export (the same ownership rule as the API)."""
+    async with db.sessions() as session:
+        parent = await find_parent(session, email)
+        return book_from_story(await get_owned_story(session, parent, story_id))

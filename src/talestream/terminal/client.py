@@ -132,6 +132,10 @@ class RemoteSource:
         with contextlib.suppress(httpx.HTTPError):  # best effort: the tokens expire anyway
             await self.http.post(f"{API}/auth/logout", json={"refresh_token": refresh}, timeout=3)
 
+    async def children(self) -> list[ChildInfo]:
+        children = await self._json("GET", f"{API}/children/")
+        return [ChildInfo(c["id"], c["name"]) for c in children]
+
     async def child(self, name_or_id: str) -> ChildInfo:
         if name_or_id.strip().isdigit():
             found = await self._json("GET", f"{API}/children/{int(name_or_id)}")

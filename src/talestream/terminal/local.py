@@ -102,6 +102,10 @@ class LocalSource:
                 parent = await find_parent(session, email)
             yield cls(services, parent)
 
+    async def children(self) -> list[ChildInfo]:
+        async with self.services.db.sessions() as session:
+            return [ChildInfo(c.id, c.name) for c in await list_children(session, self.parent)]
+
     async def child(self, name_or_id: str) -> ChildInfo:
         async with self.services.db.sessions() as session:
             if name_or_id.strip().isdigit():

@@ -1,14 +1,19 @@
 """Rich output for a chapter as it streams: stage progress, the text, the ending and its choices.
 
-The story text is written as each chunk arrives and flushed at once; it is never held in a Live
-region (which would only show it when the region is refreshed or stopped). On a terminal, waiting
-stages show a spinner and a discarded attempt is erased; on a pipe, the same facts are plain lines.
+On a terminal the story text is written as each chunk arrives and flushed at once; it is never
+held in a Live region (which would only show it when the region is refreshed or stopped). Waiting
+stages show a spinner, and a withdrawn attempt is erased: by moving the cursor up when it is all
+on screen, else by clearing the screen and its scrollback and redrawing everything printed before
+the attempt (the view keeps a transcript of its output for that). On a pipe nothing can be taken
+back, so a chapter's text is held until it has passed the safety check; the stages are plain
+lines.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+from typing import IO, Any
 
 from rich.cells import cell_len
 from rich.console import Console
@@ -44,6 +49,37 @@ _DONE = {
     "calculate_metrics": "reading level measured",
     "save": "saved",
 }
+
+
+class Transcript:
+    """A terminal's file that remembers what was written to it, so that the screen can be
+    redrawn without a withdrawn attempt even after it scrolled out of reach of the cursor."""
+
+    def __init__(self, file: IO[str]) -> None:
+        self.file = file
+        self.text: list[str] = []
+        self.size = 0
+
+    def write(self, text: str) -> int:
+        self.text.append(text)
+        self.size += len(text)
+        return self.file.write(text)
+
+    def flush(self) -> None:
+        self.file.flush()
+
+    def cut(self, size: int) -> str:
+        """Forgets everything after the first `size` characters; returns what is kept."""
+        kept = "".join(self.text)[:size]
+        self.text, self.size = [kept], len(kept)
+        return kept
+
+    def __getattr__(self, name: str) -> Any:  # isatty, fileno, encoding: the real file's
+        return getattr(self.file, name)
+
+
+# Home, clear the screen, clear the scrollback.
+_CLEAR_ALL = "\x1b[H\x1b[2J\x1b[3J"
 
 
 class TextWriter:
@@ -110,6 +146,12 @@ class StoryView:
         self.out = out
         self.err = err
         self.animated = out.is_terminal  # spinners and erasing need a real terminal
+        self._transcript: Transcript | None = None
+        if self.animated:
+            self._transcript = Transcript(out.file)
+            out.file = self._transcript  # type: ignore[assignment]
+        self._text_offset = 0  # transcript size where this attempt's text began
+        self._pending: list[str] = []  # a pipe's text, held until the chapter has passed
         self._status: Status | None = None
         self._text = TextWriter(out, min(out.width, MAX_TEXT_WIDTH))
         self._lines = 0  # lines printed besides the story text, for erasing
@@ -147,10 +189,12 @@ class StoryView:
             case SafetyVerdict(approved=approved):
                 self._verdict = event
                 if approved:  # a rejection is told by the retry or the error that follows
+                    self._release_pending()
                     self._say(Text("✓ safety check passed", style="green"))
             case ChapterSaved():
                 self._summary(event)
             case StreamFailed(code=code, message=message):
+                self._pending.clear()  # never shown on a pipe: nothing to take back
                 if code == ErrorCode.UNSAFE_CONTENT:
                     self._erase_text()  # the whole chapter was judged unsuitable
                 self.failed(code, message)
@@ -177,6 +221,7 @@ class StoryView:
         self.err.print(Text(message, style="yellow"), soft_wrap=True)
 
     def choices(self, question: str, choices: tuple[str, ...]) -> None:
+        """A numbered list to pick from: a chapter's choices, or a child or theme to start."""
         self._quiet()
         self.out.print()
         self.out.print(Text(question, style="bold"))
@@ -241,10 +286,24 @@ class StoryView:
     # -- the text --------------------------------------------------------------------------------
 
     def _write(self, text: str) -> None:
+        if not self.animated:
+            self._pending.append(text)
+            return
+        self._show_text(text)
+
+    def _release_pending(self) -> None:
+        """On a pipe, the chapter's text once it has passed (it was held until now)."""
+        pending, self._pending = "".join(self._pending), []
+        if pending:
+            self._show_text(pending)
+            self._end_text()
+
+    def _show_text(self, text: str) -> None:
         self._stop_status()
         if not self._writing:
             if self._text_from is None:
                 self._text_from = self._lines + self._text.lines
+                self._text_offset = self._transcript.size if self._transcript else 0
             self.out.print()
             self._lines += 1
             self._writing = True
@@ -263,15 +322,22 @@ class StoryView:
             return False
         self._stop_status()
         count = self._lines + self._text.lines - self._text_from
-        up = f"\x1b[{count}A" if count else ""
-        self.out.file.write(f"\r{up}\x1b[J")  # column 0, up `count` lines, clear below
-        self.out.file.flush()
+        if count < self.out.height or self._transcript is None:
+            up = f"\x1b[{count}A" if count else ""
+            self.out.file.write(f"\r{up}\x1b[J")  # column 0, up `count` lines, clear below
+            self.out.file.flush()
+        else:
+            # Part of it scrolled beyond the cursor's reach: redraw everything before it.
+            kept = self._transcript.cut(self._text_offset)
+            self._transcript.file.write(_CLEAR_ALL + kept)
+            self._transcript.file.flush()
         self._lines -= count
         self._text.column, self._writing, self._text_from = 0, False, None
         return True
 
     def _discard(self, attempt: int) -> None:
         reason = f" ({_issues(self._verdict)})" if self._verdict else ""
+        self._pending.clear()
         erased = self._erase_text()
         if not erased and self._text_from is not None:
             self._say(Text("(the text above is withdrawn)", style="dim"))

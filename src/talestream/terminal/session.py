@@ -31,17 +31,22 @@ from talestream.terminal.events import (
     StoryInfo,
     StreamFailed,
     describe_invalid,
+    pick_child,
 )
 from talestream.terminal.render import StoryView
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 Pick = int | str  # a 0-based index into the choices, or the child's own idea
+# Offered when no --theme is given; the child may type their own instead.
+THEMES = ("a friendly dragon", "under the sea", "a trip to space", "a forest adventure")
 
 
 class StorySource(Protocol):
     """Where chapters come from: terminal.local.LocalSource or terminal.client.RemoteSource.
     Every method raises DomainError when the request is refused."""
+
+    async def children(self) -> list[ChildInfo]: ...
 
     async def child(self, name_or_id: str) -> ChildInfo: ...
 
@@ -162,12 +167,11 @@ class StorySession:
     def _run(self, runner: asyncio.Runner, stack: AsyncExitStack, request: StoryRequest) -> int:
         source = runner.run(stack.enter_async_context(self.open_source()))
         story = runner.run(source.story(request.continue_story)) if request.continue_story else None
-        child = runner.run(source.child(_child_ref(request, story)))
-        theme = request.theme or (story.theme if story else None)
-        if not theme:
-            raise DomainError(
-                "--theme is required for a new story, e.g. --theme dragons", ErrorCode.USAGE
-            )
+        ref = _child_ref(request, story)
+        child = (
+            runner.run(source.child(ref)) if ref else self._choose_child(runner, source, request)
+        )
+        theme = request.theme or (story.theme if story else None) or self._choose_theme(request)
 
         # The choices the user picks from at the prompt before `params` (None: given up front).
         ending: tuple[str, ...] | None = None
@@ -227,6 +231,54 @@ class StorySession:
                 self.view.note("Stopped here. The story so far is saved.")
                 return EXIT_OK
             params = picked
+
+    def _choose_child(
+        self, runner: asyncio.Runner, source: StorySource, request: StoryRequest
+    ) -> ChildInfo:
+        """Without --child: the only child there is, or the parent picks from the list."""
+        children = runner.run(source.children())
+        if not children:
+            raise DomainError(
+                "this account has no child profiles yet: add one with `talestream child add` "
+                "or in the web app",
+                ErrorCode.USAGE,
+            )
+        if len(children) == 1:
+            return children[0]
+        listing = ", ".join(f"{c.name} ({c.id})" for c in children)
+        if not request.interactive:
+            raise DomainError(f"which child? pass --child with one of: {listing}", ErrorCode.USAGE)
+        self.view.choices("Who is the story for?", tuple(c.name for c in children))
+        while True:
+            try:
+                answer = self.view.ask(f"Pick 1-{len(children)}:").strip()
+            except EOFError:
+                raise DomainError("no child chosen", ErrorCode.USAGE) from None
+            if answer.isdigit() and 1 <= int(answer) <= len(children):
+                return children[int(answer) - 1]
+            try:
+                return pick_child(children, answer)
+            except DomainError as error:
+                self.view.note(error.detail)
+
+    def _choose_theme(self, request: StoryRequest) -> str:
+        """Without --theme: a few themes to pick from, or the child's own."""
+        suggestions = ", ".join(THEMES)
+        if not request.interactive:
+            raise DomainError(
+                f"--theme is required for a new story, e.g. --theme dragons (or: {suggestions})",
+                ErrorCode.USAGE,
+            )
+        self.view.choices("What should the story be about?", THEMES)
+        while True:
+            try:
+                answer = self.view.ask(f"Pick 1-{len(THEMES)} (or type your own):").strip()
+            except EOFError:
+                raise DomainError("no theme chosen", ErrorCode.USAGE) from None
+            if answer.isdigit() and 1 <= int(answer) <= len(THEMES):
+                return THEMES[int(answer) - 1]
+            if answer:
+                return answer
 
     def _pick(
         self, child_id: int, theme: str, story_id: uuid.UUID | None, chapter: int, count: int
@@ -293,7 +345,8 @@ class StorySession:
                 self.view.note(str(exc))
 
 
-def _child_ref(request: StoryRequest, story: StoryInfo | None) -> str:
+def _child_ref(request: StoryRequest, story: StoryInfo | None) -> str | None:
+    """The child named on the command line or by the story; None: ask the parent."""
     if request.child:
         return request.child
     if story is not None and story.child_id is not None:
@@ -302,7 +355,7 @@ def _child_ref(request: StoryRequest, story: StoryInfo | None) -> str:
         raise DomainError(
             "this story was written from a parent's idea: pass --child", ErrorCode.USAGE
         )
-    raise DomainError("--child is required: a child's name or profile id", ErrorCode.USAGE)
+    return None
 
 
 def _given_pick(choice: str, count: int | None) -> Pick:

@@ -10,12 +10,15 @@ import { viewLogin, viewSignup } from './views/auth.js';
 import { viewChildren, viewEditChild } from './views/children.js';
 import { viewIdea } from './views/idea.js';
 import { viewLibrary } from './views/library.js';
+import { viewForgot, viewReset } from './views/password.js';
 import { viewStory } from './views/story.js';
 import { viewWrite } from './views/write.js';
 
 const ROUTES = [
   { path: /^\/login$/, view: viewLogin, public: true },
   { path: /^\/signup$/, view: viewSignup, public: true },
+  { path: /^\/forgot$/, view: viewForgot, public: true },
+  { path: /^\/reset$/, view: viewReset, public: true },
   { path: /^\/children$/, view: viewChildren, nav: 'children' },
   { path: /^\/children\/(\d+)$/, view: viewEditChild, nav: 'children' },
   { path: /^\/write\/(\d+)$/, view: viewWrite, nav: 'children' },

@@ -37,10 +37,3 @@ export function when(iso) {
   const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: days > 300 ? 'numeric' : undefined }).format(date);
   return `${day}, ${time}`;
 }
-
-/** The first sentence of a text, on one line: a story's first line in the library. */
-export function firstSentence(text) {
-  const flat = String(text || '').replace(/\s+/g, ' ').trim();
-  const match = flat.match(/^.+?[.!?…]["”»'’]*(?=\s|$)/);
-  return match ? match[0] : flat;
-}

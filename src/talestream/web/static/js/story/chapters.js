@@ -76,7 +76,8 @@ function continueStory(screen, lastChapter, choice, chosenText) {
   const { meta } = screen;
   const chosen = screen.addChosen(chosenText);
   screen.endSlot.replaceChildren();
-  const params = { child_id: meta.childId, theme: meta.theme, chapter_number: screen.count + 1, story_id: meta.storyId, ...choice };
+  // A bedtime story stays a bedtime story for the chapters read the same evening.
+  const params = { child_id: meta.childId, theme: meta.theme, chapter_number: screen.count + 1, story_id: meta.storyId, bedtime: meta.bedtime || undefined, ...choice };
   const run = () =>
     streamChildChapter(screen, params, {
       onFail(problem) {

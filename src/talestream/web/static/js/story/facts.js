@@ -1,23 +1,21 @@
 import { h, icon } from '../dom.js';
-import { LEVELS } from '../words.js';
 
-/** The badges under a finished chapter: safety, reading time, vocabulary, what it teaches. */
+/** The badges under a finished chapter, in the server's words (stories/badges.py): who it was
+ *  checked for and whether a draft was rewritten, reading time, the words against the child's
+ *  own level, and what it teaches. */
 export function facts(chapter, language) {
-  const items = [];
-  const score = typeof chapter.safety_score === 'number' ? chapter.safety_score : null;
-  items.push(
+  const badges = chapter.badges;
+  const items = [
     h(
       'li',
-      { class: 'badge badge--safe' },
+      { class: 'badge badge--safe', title: badges.safety_note },
       icon('shield'),
-      'Safety checked',
-      score !== null ? h('span', { class: 'badge__sub' }, `${Math.round(score * 100)}%`) : null,
+      badges.checked_for,
+      badges.rewritten ? h('span', { class: 'badge__sub' }, badges.rewritten === 1 ? 'rewritten once' : `rewritten ${badges.rewritten} times`) : null,
     ),
-  );
-  if (chapter.estimated_reading_time) items.push(h('li', { class: 'badge' }, icon('clock'), `${chapter.estimated_reading_time} min read`));
-  if (chapter.vocabulary_level) {
-    items.push(h('li', { class: 'badge' }, icon('book'), `${LEVELS[chapter.vocabulary_level] || chapter.vocabulary_level} vocabulary`));
-  }
+    h('li', { class: 'badge' }, icon('clock'), badges.reading_time),
+    h('li', { class: `badge badge--level-${badges.level_comparison}` }, icon('book'), badges.level_note),
+  ];
   for (const element of chapter.educational_elements || []) {
     items.push(h('li', { class: 'badge badge--learn', lang: language === 'en' ? null : 'en' }, icon('spark'), element));
   }

@@ -58,7 +58,7 @@ export function storyScreen(container, meta) {
     },
     /** Facts and the read-aloud button under a finished chapter. */
     finishChapter(block, data) {
-      block.section.append(facts(data, meta.language));
+      if (data.badges) block.section.append(facts(data, meta.language)); // none if the reread failed
       voicesKnown.then(() => {
         if (!voiceFor(meta.language)) return; // the story's header says so, once
         const readButton = button('Read aloud', { class: 'btn btn-quiet btn-small read-aloud', 'aria-pressed': 'false' }, icon('speaker'));

@@ -46,6 +46,7 @@ export function viewLogin(view) {
     field({ label: 'Email', name: 'email', type: 'email', autocomplete: 'email', required: true }),
     field({ label: 'Password', name: 'password', type: 'password', autocomplete: 'current-password', required: true }),
     submit,
+    h('p', { class: 'auth__forgot' }, h('a', { href: '#/forgot' }, 'Forgot your password?')),
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -12,6 +12,15 @@ function readingLevelForAge(age) {
   return age <= 6 ? 'beginner' : age <= 10 ? 'intermediate' : 'advanced';
 }
 
+const LENGTHS = { short: 'Short', medium: 'Medium', long: 'Long' };
+
+function commaList(value) {
+  return String(value || '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
 function childForm(child, { submitLabel, onSaved }) {
   const slot = h('div', { class: 'form-message' });
   const age = field({ label: 'Age', name: 'age', type: 'select', options: ageOptions(), value: String(child ? child.age : 6) });
@@ -50,6 +59,18 @@ function childForm(child, { submitLabel, onSaved }) {
       autocomplete: 'off',
       value: child ? child.interests.join(', ') : '',
     }),
+    h(
+      'div',
+      { class: 'form-grid' },
+      field({
+        label: 'Topics to avoid (optional)',
+        name: 'avoid_topics',
+        hint: 'Kept out of every story, for example: spiders, hospitals, dogs.',
+        autocomplete: 'off',
+        value: child ? child.avoid_topics.join(', ') : '',
+      }),
+      field({ label: 'Chapter length', name: 'chapter_length', type: 'select', options: Object.entries(LENGTHS), value: child ? child.chapter_length : 'medium' }),
+    ),
     h('div', { class: 'form-actions' }, submit),
   );
   form.addEventListener('submit', async (event) => {
@@ -63,10 +84,9 @@ function childForm(child, { submitLabel, onSaved }) {
       age: Number(data.get('age')),
       language: String(data.get('language')),
       reading_level: String(data.get('reading_level')),
-      interests: String(data.get('interests'))
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
+      interests: commaList(data.get('interests')),
+      avoid_topics: commaList(data.get('avoid_topics')),
+      chapter_length: String(data.get('chapter_length')),
     };
     const restore = busy(submit, 'Saving…');
     try {

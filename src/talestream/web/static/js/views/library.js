@@ -5,13 +5,16 @@ import { $, busy, button, h, icon, nextId } from '../dom.js';
 import { go } from '../navigation.js';
 import { pageHead } from '../ui/forms.js';
 import { confirmInline, showProblem, takeFlash } from '../ui/notices.js';
-import { firstSentence, plural, when } from '../words.js';
+import { exportLinks } from '../story/exports.js';
+import { plural, when } from '../words.js';
 
 function storyCard(story, childName, onDeleted) {
   const who = childName ? `For ${childName}` : story.hero_name ? `Hero: ${story.hero_name}` : null;
   const meta = [who, plural(story.chapter_count, 'chapter'), story.theme].filter(Boolean);
   const date = h('time', { datetime: story.updated_at }, when(story.updated_at));
-  const firstLine = h('span', { class: 'story-card__first-line', dir: 'auto', lang: story.language, hidden: true });
+  const firstLine = story.first_line
+    ? h('span', { class: 'story-card__first-line', dir: 'auto', lang: story.language }, story.first_line)
+    : null;
   const slot = h('div', { class: 'form-message' });
   const remove = button('Delete', { class: 'btn btn-quiet btn-small', 'aria-label': `Delete “${story.title}”` });
   const item = h(
@@ -29,7 +32,7 @@ function storyCard(story, childName, onDeleted) {
         h('span', { class: 'story-card__meta' }, [...meta, ''].join(' · '), date),
       ),
     ),
-    h('div', { class: 'story-card__actions' }, remove),
+    h('div', { class: 'story-card__actions' }, exportLinks(story, { small: true }), remove),
     slot,
   );
   confirmInline(remove, {
@@ -45,21 +48,7 @@ function storyCard(story, childName, onDeleted) {
       onDeleted(item);
     },
   });
-  showFirstLine(story.id, firstLine);
   return item;
-}
-
-/** Fills in a story's first line (the list does not carry it), or leaves it out quietly. */
-async function showFirstLine(storyId, into) {
-  try {
-    const story = await api(`/stories/${storyId}`, { expireOn401: false });
-    const line = story.chapters.length ? firstSentence(story.chapters[0].content) : '';
-    if (!line) return;
-    into.textContent = line;
-    into.hidden = false;
-  } catch {
-    // deleted meanwhile, or offline: the title, date and meta still tell the stories apart
-  }
 }
 
 export async function viewLibrary(view, ctx) {

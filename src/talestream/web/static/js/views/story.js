@@ -3,6 +3,8 @@
 import { api, loadChildren } from '../api.js';
 import { h, icon } from '../dom.js';
 import { endChapter } from '../story/chapters.js';
+import { exportLinks } from '../story/exports.js';
+import { renameControl } from '../story/rename.js';
 import { storyScreen } from '../story/screen.js';
 import { takeFlash } from '../ui/notices.js';
 
@@ -13,7 +15,8 @@ export async function viewStory(view, ctx) {
   view.append(back, ...takeFlash(), loading);
   const [story, children] = await Promise.all([api(`/stories/${id}`), loadChildren().catch(() => [])]);
   if (!ctx.alive()) return;
-  loading.remove();
+  const tools = h('div', { class: 'story-tools' }, exportLinks(story));
+  loading.replaceWith(tools);
   const child = children.find((c) => c.id === story.child_id);
   const screen = storyScreen(view, {
     title: story.title,
@@ -24,6 +27,7 @@ export async function viewStory(view, ctx) {
     hero: story.hero_name,
     storyId: story.id,
   });
+  tools.append(renameControl(story, (title) => screen.setTitle(title)));
   for (const chapter of story.chapters) {
     // A chapter remembers the choice (in the chapter before) that led to it.
     if (chapter.chosen_text && chapter.number > 1) screen.addChosen(chapter.chosen_text);

@@ -28,6 +28,8 @@ export async function viewWrite(view, ctx) {
     autocomplete: 'off',
     hint: `Leave empty for "${child.name}'s … story".`,
   });
+  const bedtime = h('input', { type: 'checkbox', name: 'bedtime', id: nextId('bedtime') });
+  const bedtimeField = h('div', { class: 'field field--check' }, bedtime, h('label', { for: bedtime.id }, 'Bedtime story: calm, sleepy and a little shorter'));
   const submit = h('button', { type: 'submit', class: 'btn btn-primary btn-large' }, icon('wand'), 'Start the story');
   const form = h(
     'form',
@@ -42,6 +44,7 @@ export async function viewWrite(view, ctx) {
       suggestions('Theme ideas', THEMES, theme),
     ),
     title,
+    bedtimeField,
     h('div', { class: 'form-actions' }, submit),
   );
   theme.setAttribute('aria-describedby', `${theme.id}-hint`);
@@ -58,11 +61,12 @@ export async function viewWrite(view, ctx) {
       childName: child.name,
       childId: child.id,
       theme: values.theme,
+      bedtime: values.bedtime,
     });
     screen.title.focus({ preventScroll: true });
     streamChildChapter(
       screen,
-      { child_id: child.id, theme: values.theme, title: values.title || undefined, chapter_number: 1 },
+      { child_id: child.id, theme: values.theme, title: values.title || undefined, chapter_number: 1, bedtime: values.bedtime || undefined },
       {
         onFail(problem) {
           // Back to the form, values kept, with the reason on top.
@@ -78,7 +82,7 @@ export async function viewWrite(view, ctx) {
   };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    const values = { theme: theme.value.trim(), title: String(new FormData(form).get('title')).trim() };
+    const values = { theme: theme.value.trim(), title: String(new FormData(form).get('title')).trim(), bedtime: bedtime.checked };
     // The only check EventSource cannot report back to us; the server checks the rest.
     if (!values.theme) return setFieldError(theme, 'Please choose a theme, for example "adventure".');
     clearFieldError(theme);
