@@ -109,6 +109,7 @@ class LocalModel:
         self.settings = settings
         self.model_path: Path | None = settings.local_model_path or find_bundled_model()
         self.name = f"local:{self.model_path.stem if self.model_path else 'missing'}"
+        self.languages: tuple[str, ...] = tuple(settings.local_languages)
         self.tokens_generated = 0
         self.active = False
         self.load_seconds: float | None = None

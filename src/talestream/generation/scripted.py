@@ -124,6 +124,7 @@ class ScriptedModel:
 
     name = "scripted"
     concurrency = 1000  # nothing is shared, so the fair queue in front should never be the limit
+    languages = ("en", "es", "fr", "de", "ru", "he")  # it tells whatever it is given
 
     def __init__(self, settings: Settings) -> None:
         self.token_delay = settings.scripted_token_delay_ms / 1000

@@ -16,6 +16,7 @@ from talestream.auth.dependencies import CurrentUser
 from talestream.children.service import get_owned_child
 from talestream.deps import DbDep, get_services
 from talestream.errors import ApiError
+from talestream.generation.languages import require_language
 from talestream.sse import EventStreamResponse
 from talestream.stories import service
 from talestream.stories.encoders import (
@@ -59,7 +60,10 @@ def _workflow(request: Request) -> StoryWorkflow:
     return get_services(request).workflow
 
 
-async def _limit_generation(request: Request, user_id: int) -> None:
+async def _admit_story(request: Request, user_id: int, language: str) -> None:
+    """Refuse before any stream: a language the model cannot write, then too many stories."""
+    services = get_services(request)
+    require_language(services.model, services.settings, language)
     limits = get_services(request).rate_limits
     await limits.check(limits.generate, "user", str(user_id), what="stories")
 
@@ -84,7 +88,7 @@ async def generate_stream(
     (streaming-api-quick-reference.md). Works with a Bearer token or the cookie session, so a
     browser's native `EventSource(url, {withCredentials: true})` can use it."""
     job = await child_story_job(db, get_services(request).input_policy, user, params)
-    await _limit_generation(request, user.id)
+    await _admit_story(request, user.id, job.brief.reader.language)
     await db.close()  # an open stream must not hold a database connection
     return _stream(request, encode_story_chunks(_workflow(request).run(job)))
 
@@ -97,7 +101,7 @@ async def generate_stream_post(
     (streaming-story-generation-api.md). Saved only after the whole story passed every check;
     a client that disconnects leaves nothing behind."""
     job = await parent_story_job(db, get_services(request).input_policy, user, body)
-    await _limit_generation(request, user.id)
+    await _admit_story(request, user.id, job.brief.reader.language)
     await db.close()
     return _stream(request, encode_data_messages(_workflow(request).run(job), job.brief.title))
 
@@ -108,7 +112,7 @@ async def generate(
 ) -> dict[str, Any]:
     """Generate a chapter without streaming; returns the payload of the `complete` event."""
     job = await child_story_job(db, get_services(request).input_policy, user, params)
-    await _limit_generation(request, user.id)
+    await _admit_story(request, user.id, job.brief.reader.language)
     await db.close()
     async for event in _workflow(request).run(job):
         if isinstance(event, Completed):
