@@ -15,6 +15,7 @@ from talestream.stories.schemas import (
     GenerateStreamRequest,
     reading_level_for_age,
 )
+from talestream.stories.titles import story_title
 from talestream.stories.workflow import StoryJob
 from talestream.users.models import User
 
@@ -90,7 +91,7 @@ async def child_story_job(
         child_id=child.id,
         chapter_number=params.chapter_number,
         brief=StoryBrief(
-            title=text.get("title") or f"{child.name}'s {text['theme']} story",
+            title=text.get("title") or story_title(child.name, text["theme"], child.language),
             theme=text["theme"],
             reader=reader,
             hero_name=child.name,
