@@ -27,6 +27,7 @@ from pydantic import BaseModel, ValidationError
 
 from talestream.config import Settings
 from talestream.generation.base import ChatMessage, ModelBadOutput, ModelError, ModelUnavailable, T
+from talestream.generation.schemas import ChapterEnding
 
 if TYPE_CHECKING:
     from llama_cpp import Llama
@@ -74,6 +75,18 @@ _LOOSE_CHAR_RULE = r'char ::= [^"\\] |'
 _STRICT_CHAR_RULE = r'char ::= [^"\\\x7F\x00-\x1F] |'
 
 
+# The chapter ending's own grammar: a question that ends in "?", then two or three choices of two to
+# eight words with no punctuation at all, so a choice cannot be a sentence of prose, run on into a
+# second one or trail off with "..."; without it this model wrote choices like "...She speaks in".
+ENDING_GRAMMAR = r"""
+root ::= "{\"choice_question\": \"" question "\", \"choices\": [" choice ", " choice (", " choice)? "]}"
+question ::= qchar{8,150} "?"
+qchar ::= [^"\\?\x00-\x1F]
+choice ::= "\"" word (" " word){1,7} "\""
+word ::= [^"\\ .,;:!?…\x00-\x1F]{1,20}
+"""
+
+
 @cache
 def _grammar_for(schema: type[BaseModel]) -> str | None:
     """GBNF for the schema's JSON form, or None if llama.cpp cannot express the schema.
@@ -83,6 +96,8 @@ def _grammar_for(schema: type[BaseModel]) -> str | None:
     """
     from llama_cpp.llama_grammar import json_schema_to_gbnf
 
+    if schema is ChapterEnding:
+        return ENDING_GRAMMAR
     try:
         gbnf = json_schema_to_gbnf(json.dumps(schema.model_json_schema()))
     except Exception:
@@ -94,6 +109,34 @@ def _grammar_for(schema: type[BaseModel]) -> str | None:
         else line
         for line in gbnf.splitlines()
     )
+
+
+def _prefill(messages: list[ChatMessage]) -> str:
+    """A trailing assistant message is the start of the answer, for the model to continue."""
+    return messages[-1]["content"] if messages and messages[-1]["role"] == "assistant" else ""
+
+
+def _complete(llama: Llama, request: dict[str, Any]) -> Iterator[Any]:
+    """Stream a chat completion, or, with a prefill, a plain completion of the chat template
+    rendered up to the assistant's turn plus the prefill (llama.cpp's chat API cannot continue
+    an assistant message). Runs in the worker thread."""
+    messages: list[ChatMessage] = request["messages"]
+    prefill = _prefill(messages)
+    if not prefill:
+        return iter(llama.create_chat_completion(**request, stream=True))
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    def token_text(token: int) -> str:
+        return llama._model.token_get_text(token) if token != -1 else ""
+
+    formatter = Jinja2ChatFormatter(
+        template=llama.metadata["tokenizer.chat_template"],
+        eos_token=token_text(llama.token_eos()),
+        bos_token=token_text(llama.token_bos()),
+    )
+    prompt = formatter(messages=messages[:-1]).prompt + prefill
+    options = {k: v for k, v in request.items() if k != "messages"}
+    return iter(llama.create_completion(prompt=prompt, stream=True, **options))
 
 
 class LocalModel:
@@ -188,13 +231,16 @@ class LocalModel:
                     outcome = ("error", ModelUnavailable("The local story model was shut down."))
                     return
                 self.active = True
-                chunks: Iterator[Any] = iter(llama.create_chat_completion(**request, stream=True))
+                chunks: Iterator[Any] = iter(_complete(llama, request))
                 try:
                     while not stop.is_set():
                         chunk = next(chunks, None)
                         if chunk is None:
                             break
-                        piece = chunk["choices"][0]["delta"].get("content")
+                        choice = chunk["choices"][0]
+                        piece = (
+                            choice["text"] if "text" in choice else choice["delta"].get("content")
+                        )
                         if piece:
                             self.tokens_generated += 1
                             emit(("piece", piece))
@@ -240,6 +286,8 @@ class LocalModel:
         self._workers[worker] = stop
         worker.start()
         try:
+            if prefill := _prefill(messages):
+                yield prefill  # the model continues this text: the reader sees it first
             while True:
                 kind, value = await queue.get()
                 if kind == "piece":

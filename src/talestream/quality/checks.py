@@ -155,15 +155,20 @@ def hero_and_theme(
     return issues
 
 
+def asks_what_next(question: str, language: str) -> bool:
+    """A question (it ends in "?") that opens like one about what happens next."""
+    opener = _NEXT_QUESTION.get(language, _NEXT_QUESTION["en"])
+    stripped = question.strip().lstrip("¿¡\"'« ")
+    return question.rstrip().endswith(("?", "\uff1f")) and bool(
+        re.match(rf"(?:{opener})(?![^\W\d_])", stripped, re.IGNORECASE)
+    )
+
+
 def ending_quality(ending: ChapterEnding, language: str) -> list[QualityIssue]:
     """The question asks what happens next; the choices are whole, distinct, short actions."""
     issues = []
     question = " ".join(ending.choice_question.split())
-    opener = _NEXT_QUESTION.get(language, _NEXT_QUESTION["en"])
-    stripped = question.lstrip("¿¡\"'« ")
-    if not question.endswith(("?", "\uff1f")) or not re.match(
-        rf"(?:{opener})(?![^\W\d_])", stripped, re.IGNORECASE
-    ):
+    if not asks_what_next(question, language):
         issues.append(_issue("question", f"not a what-happens-next question: {question!r}"))
     issues.extend(echo_or_markup(question))
     seen: set[str] = set()
