@@ -79,7 +79,8 @@ _STRICT_CHAR_RULE = r'char ::= [^"\\\x7F\x00-\x1F] |'
 # eight words with no punctuation at all, so a choice cannot be a sentence of prose, run on into a
 # second one or trail off with "..."; without it this model wrote choices like "...She speaks in".
 ENDING_GRAMMAR = r"""
-root ::= "{\"choice_question\": \"" question "\", \"choices\": [" choice ", " choice (", " choice)? "]}"
+root ::= "{\"choice_question\": \"" question "\", \"choices\": [" choices "]}"
+choices ::= choice ", " choice (", " choice)?
 question ::= qchar{8,150} "?"
 qchar ::= [^"\\?\x00-\x1F]
 choice ::= "\"" word (" " word){1,7} "\""
