@@ -12,7 +12,7 @@ from talestream import __version__
 from talestream.auth.router import router as auth_router
 from talestream.children.router import router as children_router
 from talestream.config import Settings, load_settings
-from talestream.errors import install_error_handlers
+from talestream.error_handlers import install_error_handlers
 from talestream.health import router as health_router
 from talestream.services import open_services
 from talestream.stories.router import router as stories_router

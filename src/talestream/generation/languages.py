@@ -7,7 +7,7 @@ from typing import get_args
 
 from talestream.children.schemas import Language
 from talestream.config import Settings
-from talestream.errors import ApiError
+from talestream.errors import ErrorCode, ValidationFailed
 from talestream.generation.base import StoryModel
 from talestream.stories.prompts import LANGUAGE_NAMES
 
@@ -22,7 +22,7 @@ def model_languages(model: StoryModel) -> tuple[str, ...]:
 
 
 def require_language(model: StoryModel, settings: Settings, language: str) -> None:
-    """Raise 422 LANGUAGE_UNSUPPORTED, naming what to configure, if the model cannot write
+    """Refuse (422 LANGUAGE_UNSUPPORTED), naming what to configure, when the model cannot write
     `language` well."""
     writes = model_languages(model)
     if language in writes:
@@ -38,8 +38,7 @@ def require_language(model: StoryModel, settings: Settings, language: str) -> No
             ", or a larger local model (TALESTREAM_LOCAL_MODEL_PATH) listed in "
             "TALESTREAM_LOCAL_LANGUAGES"
         )
-    raise ApiError(
-        422,
-        "LANGUAGE_UNSUPPORTED",
+    raise ValidationFailed(
         f"The story model ({model.name}) writes {known} well, not {wanted}. {how}.",
+        code=ErrorCode.LANGUAGE_UNSUPPORTED,
     )

@@ -7,7 +7,8 @@ import re
 from talestream.generation.schemas import ChapterEnding, Choice
 from talestream.quality.checks import asks_what_next
 from talestream.quality.words import FUNCTION_WORDS, words
-from talestream.stories.prompts import FALLBACK_ENDINGS, StoryBrief
+from talestream.stories.domain import StoryBrief
+from talestream.stories.prompts import FALLBACK_ENDINGS
 
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _LEADING_JUNK = re.compile(r"^[\W\d_]+(?=[^\W\d_])")  # ".1. In this story..." -> "In this story..."
