@@ -29,6 +29,7 @@ from talestream.stories.events import (
     SafetyChecked,
     WorkflowEvent,
 )
+from talestream.stories.quality_checker import QualityGate
 from talestream.stories.safety_checker import SafetyChecker
 from talestream.stories.workflow import StoryWorkflow
 
@@ -53,6 +54,7 @@ class FakeModel:
 
     name = "fake"
     concurrency = 1
+    writes_from_brief = False  # a script: the quality gate cannot hold it to the brief
 
     def __init__(self, *attempts: str | Exception) -> None:
         self.attempts = list(attempts)
@@ -136,6 +138,7 @@ def workflow(
         model=model,
         gate=FairGate(1),
         safety=checker or FakeChecker(),
+        quality=QualityGate(),
         store=store or FakeStore(),
         max_attempts=max_attempts,
         max_tokens=None,

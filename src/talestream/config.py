@@ -58,6 +58,7 @@ class Settings(BaseSettings):
     max_story_tokens: int | None = Field(None, ge=16, le=100_000)
     scripted_token_delay_ms: float = Field(0.0, ge=0)
     scripted_text_file: Path | None = None
+    scripted_follows_brief: bool = False  # judge scripts by the brief too (tests of the gate)
 
     safety_max_attempts: int = Field(3, ge=1, le=10)
     # Optional model-based moderator on top of the offline policy (docs/safety.md).

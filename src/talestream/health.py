@@ -7,7 +7,7 @@ from fastapi.responses import JSONResponse
 
 from talestream import __version__
 from talestream.deps import get_database, get_services, get_settings
-from talestream.generation.languages import model_languages
+from talestream.generation.capabilities import model_languages
 
 router = APIRouter(tags=["health"])
 

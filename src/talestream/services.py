@@ -13,9 +13,11 @@ from talestream.db.base import Database
 from talestream.generation.base import StoryModel
 from talestream.generation.factory import create_model
 from talestream.generation.queue import FairGate
+from talestream.quality.language import warm_up as warm_up_language_id
 from talestream.ratelimit import RateLimits
 from talestream.safety import InputPolicy, OutputPolicy
 from talestream.safety.moderation import create_moderator
+from talestream.stories.quality_checker import QualityGate
 from talestream.stories.safety_checker import SafetyChecker
 from talestream.stories.store import SqlChapterStore
 from talestream.stories.workflow import StoryWorkflow
@@ -39,11 +41,13 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
     model = create_model(settings)
     gate = FairGate(model.concurrency)
     output_policy = await asyncio.to_thread(OutputPolicy)  # loads a classifier: ~1 s
+    await asyncio.to_thread(warm_up_language_id)  # ~1 s, not on a child's first sentence
     moderator = create_moderator(settings)
     workflow = StoryWorkflow(
         model=model,
         gate=gate,
         safety=SafetyChecker(output_policy, moderator),
+        quality=QualityGate(),
         store=SqlChapterStore(db),
         max_attempts=settings.safety_max_attempts,
         max_tokens=settings.max_story_tokens,

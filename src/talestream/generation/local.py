@@ -21,7 +21,7 @@ import time
 from collections.abc import AsyncIterator, Callable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from pydantic import BaseModel, ValidationError
 
@@ -135,7 +135,7 @@ def _complete(llama: Llama, request: dict[str, Any]) -> Iterator[Any]:
         eos_token=token_text(llama.token_eos()),
         bos_token=token_text(llama.token_bos()),
     )
-    prompt = formatter(messages=messages[:-1]).prompt + prefill
+    prompt = formatter(messages=cast(Any, messages[:-1])).prompt + prefill
     options = {k: v for k, v in request.items() if k != "messages"}
     return iter(llama.create_completion(prompt=prompt, stream=True, **options))
 
@@ -148,6 +148,8 @@ class LocalModel:
     """
 
     concurrency = 1
+    writes_from_brief = True
+    continues_prefill = True  # see _complete
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings

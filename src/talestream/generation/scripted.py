@@ -129,6 +129,9 @@ class ScriptedModel:
     def __init__(self, settings: Settings) -> None:
         self.token_delay = settings.scripted_token_delay_ms / 1000
         self.text_file: Path | None = settings.scripted_text_file
+        # A script is not written from the brief, so the quality gate does not hold it to the
+        # brief's hero, theme and length, unless a test asks it to pose as a model that is.
+        self.writes_from_brief = settings.scripted_follows_brief
         self._attempts: Counter[str] = Counter()
         self.calls = 0  # stream() + structured() calls made, for tests and benchmarks
 

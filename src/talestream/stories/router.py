@@ -16,7 +16,7 @@ from talestream.auth.dependencies import CurrentUser
 from talestream.children.service import get_owned_child
 from talestream.deps import DbDep, get_services
 from talestream.errors import ErrorCode, GenerationFailed
-from talestream.generation.languages import require_language
+from talestream.generation.capabilities import require_language
 from talestream.sse import EventStreamResponse
 from talestream.stories import service
 from talestream.stories.encoders import (

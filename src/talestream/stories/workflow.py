@@ -1,14 +1,16 @@
-"""The story workflow: generate_content -> safety_check -> calculate_metrics -> save.
+"""The story workflow: generate_content -> safety_check -> quality_check -> calculate_metrics ->
+save.
 
 One async generator yields typed events (stories.events); endpoints only encode them. Model text is
-released sentence by sentence, each sentence only after it passed the fast safety check, so an
-unsafe sentence never reaches the client. A rejected attempt is regenerated; the client is told to
-discard what it showed. Nothing is saved until every stage has passed, and then in one
-transaction. Closing the generator (client gone) cancels the model call at once.
+released sentence by sentence, each sentence only after it passed the fast safety check (so an
+unsafe sentence never reaches the client) and the cheap quality checks (so a broken chapter stops
+early). A rejected or poor attempt is regenerated; the client is told to discard what it showed.
+Nothing is saved until every stage has passed, and then in one transaction. Closing the generator
+(client gone) cancels the model call at once.
 
 The workflow knows no database and no HTTP: it depends on the protocols in `stories.ports`
-(model, gate, chapter checker, chapter store), handed over by `talestream.services`. Every
-failure after the first event is a `Failed` event with a code, never an exception.
+(model, gate, chapter checker, quality gate, chapter store), handed over by `talestream.services`.
+Every failure after the first event is a `Failed` event with a code, never an exception.
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ from dataclasses import dataclass, field
 
 from talestream.errors import DomainError, ErrorCode
 from talestream.generation.base import ModelBadOutput, ModelError, StoryModel
+from talestream.generation.capabilities import continues_prefill, writes_from_brief
 from talestream.generation.schemas import ChapterEnding
 from talestream.metrics import ReadingMetrics, compute_metrics
+from talestream.quality import QualityResult
 from talestream.safety import SafetyResult, split_sentences
 from talestream.stories.domain import FinishedChapter, Reader, StoryJob
 from talestream.stories.endings import fallback_ending, tidy_ending
@@ -33,10 +37,11 @@ from talestream.stories.events import (
     Failed,
     MetricsComputed,
     NodeEvent,
+    QualityChecked,
     SafetyChecked,
     WorkflowEvent,
 )
-from talestream.stories.ports import ChapterChecker, ChapterStore, ModelGate
+from talestream.stories.ports import ChapterChecker, ChapterQuality, ChapterStore, ModelGate
 from talestream.stories.prompts import chapter_messages, ending_messages, max_tokens_for
 
 # A small model sometimes writes headings, lists, choices or JSON, or echoes the prompt's story
@@ -60,6 +65,13 @@ class _Rejected(Exception):
         self.result = result
 
 
+class _Poor(Exception):
+    """A streamed sentence failed the cheap quality checks: the attempt stops there."""
+
+    def __init__(self, result: QualityResult) -> None:
+        self.result = result
+
+
 @dataclass(slots=True)
 class _Attempt:
     number: int
@@ -77,6 +89,7 @@ class StoryWorkflow:
         model: StoryModel,
         gate: ModelGate,
         safety: ChapterChecker,
+        quality: ChapterQuality,
         store: ChapterStore,
         max_attempts: int,
         max_tokens: int | None,
@@ -84,6 +97,7 @@ class StoryWorkflow:
         self.model = model
         self.gate = gate
         self.safety = safety
+        self.quality = quality
         self.store = store
         self.max_attempts = max_attempts
         self.max_tokens = max_tokens
@@ -111,10 +125,12 @@ class StoryWorkflow:
         attempt = _Attempt(1)
         ending: ChapterEnding | None = None
         safety: SafetyResult | None = None
+        quality: QualityResult | None = None
         while True:
             detail = {"attempt": attempt.number} if attempt.number > 1 else {}
             yield NodeEvent(node="generate_content", status="started", detail=detail)
             rejected: SafetyResult | None = None
+            poor: QualityResult | None = None
             # One turn at the model covers the chapter and its ending, so a story waits once.
             ticket = self.gate.enqueue()
             try:
@@ -129,6 +145,8 @@ class StoryWorkflow:
                 ending = await self._ending(job, attempt.text)
             except _Rejected as stop:
                 rejected = stop.result
+            except _Poor as stop:
+                poor = stop.result
             except _Empty:
                 # Nothing was shown, so nothing to check: just try again, or give up clearly.
                 if attempt.number >= self.max_attempts:
@@ -138,35 +156,64 @@ class StoryWorkflow:
                 continue
             finally:
                 self.gate.leave(ticket)
-            if rejected is None:
+            if rejected is None and poor is None:
                 yield NodeEvent(node="generate_content", status="completed")
 
             yield NodeEvent(node="safety_check", status="started")
             if rejected is None:
-                assert ending is not None
-                safety = await self.safety.check_chapter(
-                    _checked_text(attempt.text, ending), reader
-                )
+                # A chapter stopped early for its quality still had its shown text checked.
+                shown = _checked_text(attempt.text, ending) if ending else attempt.text
+                safety = await self.safety.check_chapter(shown, reader)
             else:
                 safety = rejected
             yield SafetyChecked(result=safety, attempt=attempt.number)
             yield NodeEvent(node="safety_check", status="completed")
-            if safety.approved:
+            if not safety.approved:
+                await self.store.record_rejection(job, attempt.number, safety)
+                if attempt.number >= self.max_attempts:
+                    yield Failed(
+                        code=ErrorCode.UNSAFE_CONTENT,
+                        message=(
+                            f"The story did not pass the safety check after {attempt.number} "
+                            "attempts, so it was not shown or saved. Please try a different "
+                            "theme."
+                        ),
+                    )
+                    return
+                attempt = _Attempt(attempt.number + 1)
+                yield _retry(attempt)
+                continue
+
+            yield NodeEvent(node="quality_check", status="started")
+            if poor is None:
+                assert ending is not None
+                quality = self.quality.check_chapter(
+                    attempt.text,
+                    ending,
+                    job,
+                    expected_words=self._budget(reader) // 2,
+                    from_brief=writes_from_brief(self.model),
+                )
+            else:
+                quality = poor
+            yield QualityChecked(result=quality, attempt=attempt.number)
+            if quality.passed:
                 break
-            await self.store.record_rejection(job, attempt.number, safety)
+            log.info("chapter attempt %d failed the quality gate: %s", attempt.number, quality)
             if attempt.number >= self.max_attempts:
                 yield Failed(
-                    code=ErrorCode.UNSAFE_CONTENT,
+                    code=ErrorCode.LOW_QUALITY,
                     message=(
-                        f"The story did not pass the safety check after {attempt.number} "
-                        "attempts, so it was not shown or saved. Please try a different theme."
+                        f"The story model did not write a chapter good enough to keep in "
+                        f"{attempt.number} attempts, so nothing was saved. Please try again; "
+                        "a larger story model (TALESTREAM_LLM_PROVIDER=openai) writes better."
                     ),
                 )
                 return
             attempt = _Attempt(attempt.number + 1)
-            yield _retry(attempt)
+            yield _retry(attempt, reason="quality")
 
-        assert ending is not None and safety is not None
+        assert ending is not None and safety is not None and quality is not None
         yield NodeEvent(node="calculate_metrics", status="started")
         metrics: ReadingMetrics = await asyncio.to_thread(
             compute_metrics,
@@ -186,6 +233,7 @@ class StoryWorkflow:
                 ending=ending,
                 metrics=metrics,
                 safety=safety,
+                quality=quality,
                 attempts=attempt.number,
                 model_name=self.model.name,
             )
@@ -200,6 +248,7 @@ class StoryWorkflow:
             ending=ending,
             metrics=metrics,
             safety=safety,
+            quality=quality,
             attempts=attempt.number,
         )
 
@@ -218,9 +267,14 @@ class StoryWorkflow:
     async def _generate(self, job: StoryJob, attempt: _Attempt) -> AsyncGenerator[WorkflowEvent]:
         """Stream the chapter, releasing each sentence only after it passed the fast check."""
         reader = job.brief.reader
-        messages = chapter_messages(job.brief, job.chapter_number, job.previous, job.chosen_text)
-        # Small models ignore "about N words"; the token budget is what keeps a chapter short.
-        budget = self.max_tokens or max_tokens_for(reader)
+        messages = chapter_messages(
+            job.brief,
+            job.chapter_number,
+            job.previous,
+            job.chosen_text,
+            guided=continues_prefill(self.model),
+        )
+        budget = self._budget(reader)
         buffer = ""
         produced = 0
         # aclosing: leaving early (unsafe sentence, client gone) closes the model stream at once.
@@ -244,9 +298,13 @@ class StoryWorkflow:
                 yield ContentChunk(text=released)
         yield ContentChunk(text="", is_complete=True)
 
+    def _budget(self, reader: Reader) -> int:
+        """Small models ignore "about N words"; the token budget is what keeps a chapter short."""
+        return self.max_tokens or max_tokens_for(reader)
+
     def _release(self, sentence: str, attempt: _Attempt, reader: Reader) -> str | None:
         """The text to show for this sentence ("" to show nothing yet), or None when the prose
-        has ended. Raises _Rejected if the sentence is unsafe."""
+        has ended. Raises _Rejected if the sentence is unsafe, _Poor if it is broken."""
         if not attempt.sentences:
             # Before the story starts, drop markup and echoed story details line by line.
             lines = sentence.lstrip().split("\n")
@@ -260,6 +318,9 @@ class StoryWorkflow:
         verdict = self.safety.check_sentence(sentence, reader)
         if not verdict.approved:
             raise _Rejected(verdict)
+        judged = self.quality.check_sentence(sentence, reader, attempt.sentences)
+        if not judged.passed:
+            raise _Poor(judged)
         attempt.sentences.append(sentence)
         return sentence
 
@@ -276,11 +337,13 @@ class StoryWorkflow:
         return fallback_ending(job.brief)
 
 
-def _retry(attempt: _Attempt) -> NodeEvent:
-    """Tells the client a new attempt starts and the text shown so far must go."""
-    return NodeEvent(
-        node="generate_content", status="retry", detail={"attempt": attempt.number, "discard": True}
-    )
+def _retry(attempt: _Attempt, reason: str | None = None) -> NodeEvent:
+    """Tells the client a new attempt starts and the text shown so far must go. A quality retry
+    says so (`reason`); a safety retry keeps the documented shape it always had."""
+    detail: dict[str, object] = {"attempt": attempt.number, "discard": True}
+    if reason:
+        detail["reason"] = reason
+    return NodeEvent(node="generate_content", status="retry", detail=detail)
 
 
 def _checked_text(text: str, ending: ChapterEnding) -> str:

@@ -1,5 +1,9 @@
-"""Which languages the configured story model writes well, and the refusal before a stream when
-a child's language is not one of them: an honest 422 beats a chapter of gibberish."""
+"""What a story model declares about itself, beyond the `StoryModel` protocol: the languages it
+writes well (a story in another one is refused before a stream: an honest 422 beats a chapter of
+gibberish), whether it writes from the brief, and whether it can continue a prefilled answer.
+
+A model that declares nothing is a capable hosted one (OpenAI-compatible): every language, writes
+from the brief, no prefill (not every server continues an assistant message)."""
 
 from __future__ import annotations
 
@@ -19,6 +23,18 @@ def model_languages(model: StoryModel) -> tuple[str, ...]:
     OpenAI-compatible one) is trusted with all of ours."""
     declared: tuple[str, ...] = tuple(getattr(model, "languages", ALL_LANGUAGES))
     return declared
+
+
+def writes_from_brief(model: StoryModel) -> bool:
+    """Whether the text answers the prompt's hero, theme and length. A scripted test model tells
+    a fixed script, so the quality gate cannot hold it to the brief."""
+    return bool(getattr(model, "writes_from_brief", True))
+
+
+def continues_prefill(model: StoryModel) -> bool:
+    """Whether a trailing assistant message is continued (the local model), so a chapter can be
+    started for the model ("Once upon a time, Mia") and guided by a beat plan."""
+    return bool(getattr(model, "continues_prefill", False))
 
 
 def require_language(model: StoryModel, settings: Settings, language: str) -> None:
