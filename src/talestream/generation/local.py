@@ -81,10 +81,10 @@ _STRICT_CHAR_RULE = r'char ::= [^"\\\x7F\x00-\x1F] |'
 ENDING_GRAMMAR = r"""
 root ::= "{\"choice_question\": \"" question "\", \"choices\": [" choices "]}"
 choices ::= choice ", " choice (", " choice)?
-question ::= qchar{8,150} "?"
-qchar ::= [^"\\?\x00-\x1F]
-choice ::= "\"" word (" " word){1,7} "\""
-word ::= [^"\\ .,;:!?…\x00-\x1F]{1,20}
+question ::= qchar{8,100} "?"
+qchar ::= [^"\\?{}<>\[\]\x00-\x1F]
+choice ::= "{\"text\": \"" word (" " word){1,7} "\"}"
+word ::= [^"\\ .,;:!?…{}<>()\[\]0-9\x00-\x1F]{1,20}
 """
 
 

@@ -68,6 +68,11 @@ def _issue(check: str, detail: str) -> QualityIssue:
 # -- per sentence ---------------------------------------------------------------------------------
 
 
+def _sentence_key(sentence: str) -> str:
+    """A sentence without case, spacing and punctuation; numbers kept ("step 1" != "step 2")."""
+    return " ".join(re.findall(r"\w+", sentence.casefold()))
+
+
 def sentence_language(sentence: str, language: str) -> list[QualityIssue]:
     if len(words(sentence)) < SENTENCE_LANGUAGE_MIN_WORDS:
         return []
@@ -90,8 +95,8 @@ def sentence_repetition(sentence: str, earlier: Sequence[str]) -> list[QualityIs
                 start + 2 * size : start + 3 * size
             ] and not (size == 1 and len(gram[0]) <= 3):  # "no, no, no" and "ha ha ha" are fine
                 return [_issue("repetition", f"{' '.join(gram)!r} three times in a row")]
-    key = " ".join(tokens)
-    if len(tokens) >= 4 and any(" ".join(words(e)) == key for e in earlier):
+    key = _sentence_key(sentence)
+    if len(tokens) >= 4 and any(_sentence_key(e) == key for e in earlier):
         return [_issue("repetition", f"sentence told twice: {_excerpt(sentence)!r}")]
     return []
 

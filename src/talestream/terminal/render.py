@@ -36,11 +36,13 @@ _BUSY = {
     "workflow": "starting",
     "generate_content": "writing",
     "safety_check": "checking it is right for a child",
+    "quality_check": "checking it reads well",
     "calculate_metrics": "measuring the reading level",
     "save": "saving",
 }
 _DONE = {
     "generate_content": "written",
+    "quality_check": "quality check passed",
     "calculate_metrics": "reading level measured",
     "save": "saved",
 }
@@ -151,7 +153,7 @@ class StoryView:
             case ChapterSaved():
                 self._summary(event)
             case StreamFailed(code=code, message=message):
-                if code == "UNSAFE_CONTENT":
+                if code in {"UNSAFE_CONTENT", "LOW_QUALITY"}:
                     self._erase_text()  # the whole chapter was judged unsuitable
                 self.failed(code, message)
 
