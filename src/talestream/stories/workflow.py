@@ -24,7 +24,11 @@ from dataclasses import dataclass, field
 
 from talestream.errors import DomainError, ErrorCode
 from talestream.generation.base import ModelBadOutput, ModelError, StoryModel
-from talestream.generation.capabilities import continues_prefill, writes_from_brief
+from talestream.generation.capabilities import (
+    chapter_token_cap,
+    continues_prefill,
+    writes_from_brief,
+)
 from talestream.generation.schemas import ChapterEnding
 from talestream.metrics import ReadingMetrics, compute_metrics
 from talestream.quality import QualityResult
@@ -299,8 +303,12 @@ class StoryWorkflow:
         yield ContentChunk(text="", is_complete=True)
 
     def _budget(self, reader: Reader) -> int:
-        """Small models ignore "about N words"; the token budget is what keeps a chapter short."""
-        return self.max_tokens or max_tokens_for(reader)
+        """Small models ignore "about N words"; the token budget is what keeps a chapter short.
+        A configured budget wins; otherwise the reader's, within the model's own cap."""
+        if self.max_tokens:
+            return self.max_tokens
+        cap = chapter_token_cap(self.model)
+        return min(max_tokens_for(reader), cap) if cap else max_tokens_for(reader)
 
     def _release(self, sentence: str, attempt: _Attempt, reader: Reader) -> str | None:
         """The text to show for this sentence ("" to show nothing yet), or None when the prose
