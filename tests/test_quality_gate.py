@@ -89,12 +89,30 @@ def test_short_sentences_and_names_are_not_judged_for_language() -> None:
         "The owl said hello hello hello to everyone.",
         "They ran and ran and ran and ran up the hill.",
         "It was so big and round big and round big and round.",
-        "Wheeeeee went the wind.",
+        "Wheeeeeeeeee went the wind.",
         "That's why we need the owl!!!!",
     ],
 )
 def test_degenerate_repetition_stops_a_sentence(sentence: str) -> None:
     assert "repetition" in check_sentence(sentence, language="en").failed_checks
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'He was named "Bearlohgahkaihongghalakangelagadigelljogggilaghuggla."',
+        "They talked with other birds like us butonlyifelllHgahkai",
+        "This is why Bugs got this name- ThewolfogloMohgalakj",
+    ],
+)
+def test_letter_salad_stops_a_sentence(sentence: str) -> None:
+    """Real output of the bundled model (docs/quality.md)."""
+    assert check_sentence(sentence, language="en").failed_checks == {"nonsense"}
+
+
+def test_long_german_compounds_and_sounds_are_words() -> None:
+    assert check_sentence("Der Dampfschifffahrtskapitän winkte.", language="de").passed
+    assert check_sentence("Zzzz, snored the bear. Wheeee!", language="en").passed
 
 
 def test_a_sentence_told_twice_fails_but_natural_echoes_pass() -> None:

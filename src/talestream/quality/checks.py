@@ -28,8 +28,13 @@ MAX_CHOICE_WORDS = 14
 CHOICE_CUT_CHARS = 118
 
 _EXCERPT = 60
-_CHAR_RUN = re.compile(r"([^\W\d_]|[!?.,*~=_-])\1{3,}")  # "!!!!", "ssss", "----"
+# "!!!!", "----", "ssssss": a letter may run a little ("Wheeee!", "Zzzz"), punctuation may not.
+_CHAR_RUN = re.compile(r"([^\W\d_])\1{5,}|([!?.,*~=_-])\2{3,}")
 _LONG_WORD = re.compile(r"[^\W\d_]{6,}")
+# Longer than any word a children's story needs (German compounds get more room).
+_MAX_WORD_LETTERS = {"de": 30}
+_DEFAULT_MAX_WORD_LETTERS = 20
+_CASE_SWITCH = re.compile(r"[^\W\d_]*[a-zà-ÿа-я][A-ZÀ-ÞА-Я][^\W\d_]*")  # "butonlyifelllHgahkai"
 _MARKUP = re.compile(
     r"<\|?/?[a-zA-Z_][\w|]*[^>]*>|```|\*\*|__|^\s*(?:#+\s|[-*•]\s|\d+[.)]\s|[{\[|>])|https?://|\{\s*\"",
     re.MULTILINE,
@@ -98,6 +103,18 @@ def sentence_repetition(sentence: str, earlier: Sequence[str]) -> list[QualityIs
     key = _sentence_key(sentence)
     if len(tokens) >= 4 and any(_sentence_key(e) == key for e in earlier):
         return [_issue("repetition", f"sentence told twice: {_excerpt(sentence)!r}")]
+    return []
+
+
+def nonsense_words(text: str, language: str) -> list[QualityIssue]:
+    """Letter salad a small model sometimes writes: a word far too long for any story, or one
+    whose capitals jump into the middle ("ThewolfogloMohgalakj")."""
+    longest = _MAX_WORD_LETTERS.get(language, _DEFAULT_MAX_WORD_LETTERS)
+    for word in _LONG_WORD.findall(text):
+        if len(word) > longest:
+            return [_issue("nonsense", f"no such word: {_excerpt(word)!r}")]
+        if len(word) >= 8 and _CASE_SWITCH.fullmatch(word):
+            return [_issue("nonsense", f"no such word: {word!r}")]
     return []
 
 
@@ -197,8 +214,8 @@ def ending_quality(ending: ChapterEnding, language: str) -> list[QualityIssue]:
             problem = "is cut off"
         elif len(tokens) > MAX_CHOICE_WORDS or re.search(r"[.!?]\s+\S", text):
             problem = "is prose, not a choice"
-        elif echo := echo_or_markup(text):
-            problem = echo[0].detail
+        elif odd := echo_or_markup(text) or nonsense_words(text, language):
+            problem = odd[0].detail
         seen.add(key)
         if problem:
             issues.append(_issue("choices", f"choice {problem}: {_excerpt(text)!r}"))

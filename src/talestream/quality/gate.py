@@ -17,6 +17,7 @@ from talestream.quality.result import QualityResult
 def check_sentence(sentence: str, *, language: str, earlier: Sequence[str] = ()) -> QualityResult:
     """Cheap checks on one streamed sentence; `earlier` are the sentences already released."""
     issues = checks.echo_or_markup(sentence)
+    issues += checks.nonsense_words(sentence, language)
     issues += checks.sentence_repetition(sentence, earlier)
     if not issues:
         issues = checks.sentence_language(sentence, language)
@@ -39,6 +40,7 @@ def check_chapter(
         *checks.chapter_length(text, expected_words),
         *checks.chapter_repetition(text),
         *checks.echo_or_markup(text),
+        *checks.nonsense_words(text, language),
         *checks.hero_and_theme(text, language, hero=hero, topics=topics),
         *checks.ending_quality(ending, language),
     ]
