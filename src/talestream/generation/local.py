@@ -18,7 +18,7 @@ import random
 import re
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -264,7 +264,7 @@ class LocalModel:
 
     async def _generate(
         self, messages: list[ChatMessage], *, max_tokens: int, temperature: float, **extra: Any
-    ) -> AsyncIterator[str]:
+    ) -> AsyncGenerator[str]:
         llama = await self._ensure_loaded()
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue[_Event] = asyncio.Queue()
