@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
+from talestream.db.base import Database
 from tests.conftest import LiveServer, bearer_for, serve
 from tests.sse_client import Event, open_stream
 from tests.test_quality_gate import GOOD, LUCAS_QUESTION, LUCAS_SAVED, MIA_CHOICES, MIA_OWL
@@ -60,6 +61,11 @@ def server(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Itera
         max_story_tokens=120,
     ) as live:
         yield live
+
+
+@pytest.fixture(autouse=True)
+def _empty_tables_after(db: Database) -> None:
+    """This module's server shares the session's database: leave it empty like the rest."""
 
 
 def good_text() -> str:
