@@ -128,13 +128,19 @@ def quality_eval(
     """Write chapters with the configured model through the whole workflow (on a throwaway
     database) and print each quality check's pass rate, the first-attempt and final pass rates,
     the time per chapter and a few sample chapters (docs/quality.md)."""
-    from talestream.quality.evaluation import AGE_BANDS, format_report, run_evaluation
+    from talestream.quality.evaluation import AGE_BANDS, describe, format_report, run_evaluation
 
     bands = band or list(AGE_BANDS)
     if unknown := [b for b in bands if b not in AGE_BANDS]:
         raise fail(f"unknown age band {unknown[0]!r}; use {', '.join(AGE_BANDS)}", 2)
     report = asyncio.run(
-        run_evaluation(settings_or_exit(), per_band=per_band, languages=language, bands=bands)
+        run_evaluation(
+            settings_or_exit(),
+            per_band=per_band,
+            languages=language,
+            bands=bands,
+            progress=lambda run: err.print(describe(run), highlight=False, markup=False),
+        )
     )
     Console(highlight=False, soft_wrap=True).print(format_report(report, samples), markup=False)
 

@@ -11,7 +11,7 @@ import asyncio
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -100,8 +100,10 @@ async def run_evaluation(
     per_band: int,
     languages: Sequence[str] | None = None,
     bands: Sequence[str] = tuple(AGE_BANDS),
+    progress: Callable[[ChapterRun], None] | None = None,
 ) -> Report:
-    """Write the chapters (on a temporary SQLite database, whatever is configured)."""
+    """Write the chapters (on a temporary SQLite database, whatever is configured); `progress`
+    hears of each chapter as it is done (a slow model takes minutes a chapter)."""
     from talestream.db.migrate import upgrade
     from talestream.generation.capabilities import model_languages
     from talestream.services import open_services
@@ -155,6 +157,15 @@ async def _one_chapter(
             run.error = event.code
     run.seconds = time.perf_counter() - started
     return run
+
+
+def describe(run: ChapterRun) -> str:
+    """One line per chapter, for progress."""
+    verdicts = " ".join(
+        "pass" if v.passed else ",".join(sorted(v.failed_checks)) for v in run.attempts
+    )
+    outcome = "saved" if run.saved else run.error
+    return f"{run.language} {run.band} {run.hero}: {outcome} in {run.seconds:.0f} s [{verdicts}]"
 
 
 def format_report(report: Report, samples: int) -> str:
