@@ -135,6 +135,7 @@ class StoryWorkflow:
             yield NodeEvent(node="generate_content", status="started", detail=detail)
             rejected: SafetyResult | None = None
             poor: QualityResult | None = None
+            ending = None  # each attempt writes its own
             # One turn at the model covers the chapter and its ending, so a story waits once.
             ticket = self.gate.enqueue()
             try:
@@ -195,7 +196,7 @@ class StoryWorkflow:
                     attempt.text,
                     ending,
                     job,
-                    expected_words=self._budget(reader) // 2,
+                    expected_words=self._budget(reader) // 2,  # about 2 tokens a word
                     from_brief=writes_from_brief(self.model),
                 )
             else:
@@ -208,9 +209,8 @@ class StoryWorkflow:
                 yield Failed(
                     code=ErrorCode.LOW_QUALITY,
                     message=(
-                        f"The story model did not write a chapter good enough to keep in "
-                        f"{attempt.number} attempts, so nothing was saved. Please try again; "
-                        "a larger story model (TALESTREAM_LLM_PROVIDER=openai) writes better."
+                        "The storyteller did not write a chapter good enough to keep in "
+                        f"{attempt.number} attempts, so nothing was saved. Please try again."
                     ),
                 )
                 return
