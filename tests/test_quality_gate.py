@@ -144,6 +144,8 @@ def test_a_looping_chapter_fails() -> None:
         "- Mia climbs the tree",
         '{"choice_question": "What next?"}',
         "That's why we need the LIONSSY.",
+        'Bella: "This is amazing!" said Bella.',
+        'The story is called "The Lost Owl", which means this.',
     ],
 )
 def test_prompt_echo_and_markup_stop_a_sentence(sentence: str) -> None:
@@ -172,6 +174,11 @@ def test_losing_the_hero_or_the_theme_fails() -> None:
         (("Climb the hill", "climb the hill"), "duplicate"),
         (("Mia went home. Then she slept and dreamt of owls", "Ask the fox"), "prose"),
         (("Climb " + "very " * 22 + "high", "Ask the fox"), "too long"),
+        # Real choices of the guided bundled model that the first gate let through.
+        (("Ask the fox", "In this story we will be exploring different-themed\u201dCho"), "junk"),
+        (("Ask the fox", "The best part is that they are going/to have/beget/"), "slashes"),
+        (("Ask the fox", "They are dragon-like creatures sometimes called Dragons"), "no action"),
+        (("Ask the fox", "Who is different from humans and animals like"), "dangling like"),
         (("Climb " + "very " * 22 + "hig", "Ask the fox"), "hit the 120-character limit"),
     ],
 )

@@ -86,7 +86,7 @@ choices ::= choice ", " choice (", " choice)?
 question ::= qchar{8,100} "?"
 qchar ::= [^"\\?{}<>\[\]\x00-\x1F]
 choice ::= "{\"text\": \"" word (" " word){1,7} "\"}"
-word ::= [^"\\ .,;:!?…{}<>()\[\]0-9\x00-\x1F]{1,20}
+word ::= [a-zA-Z\u00C0-\u024F\u0400-\u04FF\u05D0-\u05EA'-]{1,20}
 """
 
 

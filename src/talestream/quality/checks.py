@@ -24,6 +24,8 @@ MIN_LENGTH_SHARE = 0.4
 # Share of repeated 4-word sequences above which a chapter is looping, not telling.
 MAX_REPEATED_4GRAMS = 0.2
 MAX_CHOICE_WORDS = 14
+# What a choice may hold besides letters and spaces: apostrophes, a hyphen, a final mark.
+_CHOICE_ODD = re.compile(r"[^\w\s'\u2019-]|\d|_|--|(?<!\w)-|-(?!\w)")
 # A choice this long ran into the schema's 120-character limit: it was cut, not finished.
 CHOICE_CUT_CHARS = 118
 
@@ -44,6 +46,8 @@ _MARKUP = re.compile(
 _ECHO = re.compile(
     r"^\s*(?:title|theme|hero|idea|story|chapter|choices?|options?|question|answer|the reader "
     r"(?:likes|chose)|story details)\s*\d*\s*:"
+    r"|^\s*[^\W\d_]+:\s*[\"“«„]"  # a script's speaker label: 'Bella: "This is amazing!"'
+    r"|\b(?:the story is called|in this (?:story|chapter) we|this story is about)\b"
     r"|\b(?:story details|kind storyteller|write chapter|write only the story|year-old "
     r"(?:beginner|intermediate|advanced) reader|treat every quoted value|as an ai\b|language "
     r"model|here is (?:a|the|your) (?:story|chapter)|i hope you enjoy)",
@@ -177,6 +181,11 @@ def hero_and_theme(
     return issues
 
 
+# How an English remark starts, as opposed to a choice of what to do.
+_REMARK_WORDS = "i i'm we they he she it this that these those there who is are was were"
+_STATEMENT_STARTS = frozenset(_REMARK_WORDS.split())
+
+
 def asks_what_next(question: str, language: str) -> bool:
     """A question (it ends in "?") that opens like one about what happens next."""
     opener = _NEXT_QUESTION.get(language, _NEXT_QUESTION["en"])
@@ -214,6 +223,12 @@ def ending_quality(ending: ChapterEnding, language: str) -> list[QualityIssue]:
             problem = "is cut off"
         elif len(tokens) > MAX_CHOICE_WORDS or re.search(r"[.!?]\s+\S", text):
             problem = "is prose, not a choice"
+        elif _CHOICE_ODD.search(text.rstrip("!.?")):
+            problem = "has odd characters"
+        elif language == "en" and (tokens[0] in _STATEMENT_STARTS or key.startswith("in this")):
+            # English choices are things to do or places to go ("Climb the hill", "To the
+            # island"), not remarks: "They are going", "In this story we will be exploring".
+            problem = "is not something to do"
         elif odd := echo_or_markup(text) or nonsense_words(text, language):
             problem = odd[0].detail
         seen.add(key)

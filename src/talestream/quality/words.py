@@ -23,7 +23,7 @@ FUNCTION_WORDS: dict[str, frozenset[str]] = {
         "these those is are was were be been am do does did has have had will would can could "
         "should shall may might must not no so if then very some any her his its their our your "
         "my me him them us we you they he she it who whom whose which what where when how story "
-        "little big"
+        "little big like because while until i i'm we'll let's there here"
     ),
     "es": _set(
         "el la los las un una unos unas y o pero de del al a en con por para sin sobre que "
