@@ -76,6 +76,17 @@ async def test_generates_text_without_blocking_the_event_loop(model: LocalModel)
     assert max(lags) < 0.25, f"event loop stalled for {max(lags):.3f}s"
 
 
+async def test_a_prefill_is_streamed_first_and_continued(model: LocalModel) -> None:
+    opening = "Once upon a time, Leo"
+    messages: list[ChatMessage] = [*STORY, {"role": "assistant", "content": opening}]
+    pieces = [piece async for piece in model.stream(messages, max_tokens=16)]
+    assert pieces[0] == opening
+    continued = "".join(pieces[1:])
+    assert len(continued.split()) >= 4 and "<|" not in continued
+    assert "assistant" not in continued  # a continuation, not a new turn
+    assert model.tokens_generated == len(pieces) - 1 <= 16
+
+
 async def test_structured_chapter_ending(model: LocalModel) -> None:
     # The grammar guarantees the shape, but max_tokens can cut a long answer short: that is
     # ModelBadOutput, which the workflow retries. Three tries are plenty in practice.
@@ -85,8 +96,13 @@ async def test_structured_chapter_ending(model: LocalModel) -> None:
         except ModelBadOutput:
             continue
         assert isinstance(ending, ChapterEnding)
-        assert 2 <= len(ending.choices) <= 4
-        assert ending.choice_question.strip()
+        assert 2 <= len(ending.choices) <= 3
+        assert ending.choice_question.endswith("?")
+        # The ending grammar: every choice 2-8 words without punctuation, so never a fragment
+        # of prose ("...She speaks in") or a sentence running into the next.
+        for choice in ending.choices:
+            assert 2 <= len(choice.text.split()) <= 8, choice
+            assert not set(choice.text) & set(".,;:!?…"), choice
         return
     pytest.fail("three structured answers in a row were invalid")
 

@@ -56,13 +56,15 @@ async def test_event_flow_and_shapes_follow_the_document(
     assert all(e.event == "story_chunk" for e in events)
     assert all(set(e.data) == {"type", "data"} for e in events)
 
-    # The document's "Typical Event Flow", plus the save stage design.md adds before `complete`.
+    # The document's "Typical Event Flow", plus the quality and save stages design.md adds.
     assert node_steps(events) == [
         "workflow:started",
         "generate_content:started",
         "generate_content:completed",
         "safety_check:started",
         "safety_check:completed",
+        "quality_check:started",
+        "quality_check:completed",
         "calculate_metrics:started",
         "calculate_metrics:completed",
         "save:started",
@@ -81,6 +83,8 @@ async def test_event_flow_and_shapes_follow_the_document(
         "safety_check",
         "node_event",
         "node_event",
+        "node_event",
+        "node_event",
         "metadata",
         "node_event",
         "node_event",
@@ -95,6 +99,14 @@ async def test_event_flow_and_shapes_follow_the_document(
 
     safety = next(e.data["data"] for e in events if e.data["type"] == "safety_check")
     assert safety["approved"] is True and 0 <= safety["score"] <= 1 and safety["issues"] == []
+    quality = [e.data["data"] for e in events if e.data["data"].get("node") == "quality_check"]
+    assert quality[1] == {
+        "node": "quality_check",
+        "status": "completed",
+        "passed": True,
+        "issues": [],
+        "attempt": 1,
+    }
     metadata = next(e.data["data"] for e in events if e.data["type"] == "metadata")
     assert set(metadata) == {"estimated_reading_time", "vocabulary_level", "educational_elements"}
     assert metadata["estimated_reading_time"] >= 1
@@ -255,7 +267,10 @@ async def test_heartbeat_comments_keep_idle_streams_alive(slow_server: LiveServe
     async with httpx.AsyncClient(base_url=slow_server.url, timeout=30) as client:
         auth = await bearer_for(client, "beat@example.com")
         child_id = await new_child(client, auth)
-        slow_server.script.write_text("Tick. " + "slowly " * 30 + "tock.")
+        slow_server.script.write_text(
+            "Tick. The old clock on the wall counted every slow second while the sleepy cat "
+            "dreamed of warm milk, soft blankets and the silver moon rising over quiet hills. Tock."
+        )
         async with client.stream(
             "GET", STREAM, params={"child_id": child_id, "theme": unique_theme()}, headers=auth
         ) as response:

@@ -66,6 +66,11 @@ FOX = (
     "Once upon a time, a little fox named Pip lived under a big green hill. "
     "Every evening he counted the stars before bed. "
 )
+# Long enough to cut mid-chapter; no sentence twice (a loop would fail the quality gate).
+LONG_FOX = FOX + (
+    "One night a tiny star slid down the sky and landed in the soft grass by his door. "
+    "Pip carried it inside, wrapped it in a warm leaf and sang it a quiet song until morning. "
+)
 # The first attempt fails half-way (the model "goes down"); the same request again succeeds.
 FAILING_THEN_WORKING_SCRIPT = f"""\
 {FOX}
@@ -386,7 +391,7 @@ async def test_failures_say_what_happened_and_offer_a_way_on(
         await expect(page.locator(".story-text")).to_contain_text("a star winked back")
 
         # The connection drops mid-chapter: "Lost connection" with Try again, which works.
-        slow_server.script.write_text(FOX * 3)
+        slow_server.script.write_text(LONG_FOX)
         await page.locator(".choice").nth(1).click()
         await assert_streams_live(page, 2)
         proxy.cut()

@@ -26,9 +26,11 @@ from talestream.stories.events import (
     ContentChunk,
     Failed,
     NodeEvent,
+    QualityChecked,
     SafetyChecked,
     WorkflowEvent,
 )
+from talestream.stories.quality_checker import QualityGate
 from talestream.stories.safety_checker import SafetyChecker
 from talestream.stories.workflow import StoryWorkflow
 
@@ -53,6 +55,7 @@ class FakeModel:
 
     name = "fake"
     concurrency = 1
+    writes_from_brief = False  # a script: the quality gate cannot hold it to the brief
 
     def __init__(self, *attempts: str | Exception) -> None:
         self.attempts = list(attempts)
@@ -145,6 +148,7 @@ def workflow(
         model=model,
         gate=FairGate(1),
         safety=checker or FakeChecker(),
+        quality=QualityGate(),
         store=store or FakeStore(),
         max_attempts=max_attempts,
         max_tokens=None,
@@ -330,3 +334,28 @@ async def test_closing_the_run_closes_the_model_stream_and_saves_nothing() -> No
 
     assert model.closed == 1
     assert store.saved == []
+
+
+LOOPING = "Mia found a little boat. She sailed across the pond. She sailed across the pond. Bye."
+
+
+async def test_a_looping_sentence_stops_the_attempt_and_poor_chapters_save_nothing() -> None:
+    store = FakeStore()
+    model = FakeModel(LOOPING)
+    events = await run(workflow(model, store=store))
+    # Each attempt stopped at the repeated sentence: it was never shown, the stream was closed.
+    assert "across the pond. She sailed" not in shown(events)
+    assert [e.detail.get("reason") for e in retries(events)] == ["quality", "quality"]
+    verdicts = [e for e in events if isinstance(e, QualityChecked)]
+    assert [v.result.failed_checks for v in verdicts] == [{"repetition"}] * 3
+    assert isinstance(events[-1], Failed) and events[-1].code == ErrorCode.LOW_QUALITY
+    assert store.saved == [] and store.rejections == []
+    assert model.calls == model.closed == 3
+
+
+async def test_a_poor_attempt_then_a_good_one_saves_the_good_one() -> None:
+    store = FakeStore()
+    events = await run(workflow(FakeModel(LOOPING, CLEAN), store=store))
+    assert isinstance(events[-1], Completed) and events[-1].quality.passed
+    assert [c.content for c in store.saved] == [CLEAN]
+    assert store.saved[0].quality.passed

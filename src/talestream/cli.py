@@ -105,6 +105,40 @@ app.command("safety-eval", help="Same as `talestream safety eval`.")(safety_eval
 app.command("safety-train", help="Same as `talestream safety train`.")(safety_train)
 
 
+@app.command("quality-eval")
+def quality_eval(
+    per_band: Annotated[
+        int, typer.Option("--per-band", "-k", min=1, help="Chapters per language and age band.")
+    ] = 3,
+    language: Annotated[
+        list[str] | None,
+        typer.Option(help="A language to test (repeatable; default: every one the model writes)."),
+    ] = None,
+    band: Annotated[
+        list[str] | None, typer.Option(help="An age band: 4-5, 6-8 or 9-12 (repeatable).")
+    ] = None,
+    samples: Annotated[int, typer.Option(help="Sample chapters to print.")] = 3,
+) -> None:
+    """Write chapters with the configured model through the whole workflow (on a throwaway
+    database) and print each quality check's pass rate, the first-attempt and final pass rates,
+    the time per chapter and a few sample chapters (docs/quality.md)."""
+    from talestream.quality.evaluation import AGE_BANDS, describe, format_report, run_evaluation
+
+    bands = band or list(AGE_BANDS)
+    if unknown := [b for b in bands if b not in AGE_BANDS]:
+        raise fail(f"unknown age band {unknown[0]!r}; use {', '.join(AGE_BANDS)}", 2)
+    report = asyncio.run(
+        run_evaluation(
+            settings_or_exit(),
+            per_band=per_band,
+            languages=language,
+            bands=bands,
+            progress=lambda run: err.print(describe(run), highlight=False, markup=False),
+        )
+    )
+    Console(highlight=False, soft_wrap=True).print(format_report(report, samples), markup=False)
+
+
 @db_app.command("upgrade")
 def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
     """Apply migrations up to REVISION (default: the newest)."""
@@ -135,7 +169,7 @@ def generate(
         str | None, typer.Option("--theme", "-t", help='What the story is about, e.g. "dragons".')
     ] = None,
     title: Annotated[
-        str | None, typer.Option(help='Title of a new story (default: "Mia\'s dragons story").')
+        str | None, typer.Option(help='Title of a new story (default: "Mia and the Dragons").')
     ] = None,
     email: Annotated[
         str | None,

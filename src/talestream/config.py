@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from talestream.children.schemas import Language
+
 ENV_PREFIX = "TALESTREAM_"
 SECRET_FILE_NAME = "secret_key"
 
@@ -46,6 +48,9 @@ class Settings(BaseSettings):
     local_model_path: Path | None = None
     local_threads: int = Field(2, ge=1, le=256)
     local_context_size: int = Field(2048, ge=256, le=32_768)
+    # The languages the local model writes well enough for a child. The bundled 135M model writes
+    # English only (docs/quality.md); a bigger GGUF may be trusted with more, e.g. "en,es,fr".
+    local_languages: Annotated[list[Language], NoDecode] = ["en"]
     openai_base_url: str | None = None
     openai_api_key: SecretStr | None = None
     llm_model: str = "gpt-4o-mini"
@@ -54,6 +59,7 @@ class Settings(BaseSettings):
     max_story_tokens: int | None = Field(None, ge=16, le=100_000)
     scripted_token_delay_ms: float = Field(0.0, ge=0)
     scripted_text_file: Path | None = None
+    scripted_follows_brief: bool = False  # judge scripts by the brief too (tests of the gate)
 
     safety_max_attempts: int = Field(3, ge=1, le=10)
     # Optional model-based moderator on top of the offline policy (docs/safety.md).
@@ -93,6 +99,20 @@ class Settings(BaseSettings):
         if isinstance(value, str):
             return [origin.strip() for origin in value.split(",") if origin.strip()]
         return value
+
+    @field_validator("local_languages", mode="before")
+    @classmethod
+    def _split_languages(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [code.strip().lower() for code in value.split(",") if code.strip()]
+        return value
+
+    @field_validator("local_languages")
+    @classmethod
+    def _some_language(cls, value: list[Language]) -> list[Language]:
+        if not value:
+            raise ValueError('name at least one language, e.g. "en" or "en,es"')
+        return list(dict.fromkeys(value))
 
     @field_validator(
         "rate_limit_login",

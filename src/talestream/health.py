@@ -6,7 +6,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from talestream import __version__
-from talestream.deps import get_database, get_settings
+from talestream.deps import get_database, get_services, get_settings
+from talestream.generation.capabilities import model_languages
 
 router = APIRouter(tags=["health"])
 
@@ -24,6 +25,9 @@ async def health(request: Request) -> JSONResponse:
         "status": "ok" if ok else "degraded",
         "version": __version__,
         "database": database,
-        "model": {"provider": settings.llm_provider},
+        "model": {
+            "provider": settings.llm_provider,
+            "languages": list(model_languages(get_services(request).model)),
+        },
     }
     return JSONResponse(body, status_code=200 if ok else 503)

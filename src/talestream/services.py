@@ -4,6 +4,7 @@ safety policies and the story workflow. The web app, the CLI and the tests all u
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -13,11 +14,13 @@ from talestream.db.base import Database
 from talestream.generation.base import StoryModel
 from talestream.generation.factory import create_model
 from talestream.generation.queue import FairGate
+from talestream.quality.language import warm_up as warm_up_language_id
 from talestream.ratelimit import RateLimits
 from talestream.safety import InputPolicy, OutputPolicy
 from talestream.safety.moderation import create_moderator
 from talestream.stories.avoided_topics import AvoidedTopicsChecker
 from talestream.stories.checkers import AllCheckers
+from talestream.stories.quality_checker import QualityGate
 from talestream.stories.safety_checker import SafetyChecker
 from talestream.stories.store import SqlChapterStore
 from talestream.stories.workflow import StoryWorkflow
@@ -41,11 +44,15 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
     model = create_model(settings)
     gate = FairGate(model.concurrency)
     output_policy = await asyncio.to_thread(OutputPolicy)  # loads a classifier: ~1 s
+    # Language identification loads its models (~1 s) beside start-up, not on a child's first
+    # sentence and not in the way of a server that must answer /health.
+    threading.Thread(target=warm_up_language_id, name="langid-warm-up", daemon=True).start()
     moderator = create_moderator(settings)
     workflow = StoryWorkflow(
         model=model,
         gate=gate,
         safety=AllCheckers([SafetyChecker(output_policy, moderator), AvoidedTopicsChecker()]),
+        quality=QualityGate(),
         store=SqlChapterStore(db),
         max_attempts=settings.safety_max_attempts,
         max_tokens=settings.max_story_tokens,

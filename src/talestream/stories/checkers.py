@@ -9,7 +9,6 @@ from talestream.safety import SafetyResult
 from talestream.stories.domain import Reader
 from talestream.stories.ports import ChapterChecker
 
-
 _APPROVED = SafetyResult.from_issues([])
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from talestream.generation.schemas import ChapterEnding
 from talestream.metrics import ReadingMetrics
+from talestream.quality import QualityResult
 from talestream.safety import SafetyResult
 
 
@@ -64,6 +65,7 @@ class FinishedChapter:
     ending: ChapterEnding
     metrics: ReadingMetrics
     safety: SafetyResult
+    quality: QualityResult
     attempts: int
     model_name: str
 

@@ -5,8 +5,11 @@
 - POST /api/v1/stories/generate-stream/: `data: {"type", ...}` only
   (streaming-story-generation-api.md).
 
-Both add a few fields the documents do not forbid (`story_id` on `complete`, `attempt` on
-`safety_check`); types a client does not know are ignored by the documented `switch` examples.
+Both add a few fields the documents do not forbid (`story_id` and `quality` on `complete`,
+`attempt` on `safety_check`); types a client does not know are ignored by the documented `switch`
+examples. The quality gate is one more workflow stage, so on the GET stream it is a pair of
+`node_event`s (`quality_check` started, then completed with `passed` and `issues`), and nowhere a
+new event type.
 Safety issues on the wire carry category and severity but never the excerpt: the point of
 blocking a sentence is that the child does not see it.
 """
@@ -18,6 +21,7 @@ from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import aclosing
 from typing import Any
 
+from talestream.quality import QualityResult
 from talestream.safety import SafetyResult
 from talestream.stories.events import (
     Completed,
@@ -25,6 +29,7 @@ from talestream.stories.events import (
     Failed,
     MetricsComputed,
     NodeEvent,
+    QualityChecked,
     SafetyChecked,
     WorkflowEvent,
 )
@@ -40,6 +45,10 @@ def safety_for_wire(result: SafetyResult) -> dict[str, Any]:
     }
 
 
+def quality_for_wire(result: QualityResult) -> dict[str, Any]:
+    return {"passed": result.passed, "issues": [i.model_dump() for i in result.issues]}
+
+
 def complete_payload(event: Completed) -> dict[str, Any]:
     """The `complete` event's data; also the body of the non-streaming generate endpoint."""
     return {
@@ -50,6 +59,7 @@ def complete_payload(event: Completed) -> dict[str, Any]:
         "educational_elements": event.metrics.educational_elements,
         "estimated_reading_time": event.metrics.estimated_reading_time,
         "safety_score": event.safety.score,
+        "quality": quality_for_wire(event.quality),
         "vocabulary_level": event.metrics.vocabulary_level,
         "story_id": str(event.story_id),
         "chapter_id": event.chapter_id,
@@ -72,6 +82,9 @@ def story_chunk_data(event: WorkflowEvent) -> dict[str, Any]:
             "type": "safety_check",
             "data": {**safety_for_wire(event.result), "attempt": event.attempt},
         }
+    if isinstance(event, QualityChecked):
+        data = {"node": "quality_check", "status": "completed", **quality_for_wire(event.result)}
+        return {"type": "node_event", "data": {**data, "attempt": event.attempt}}
     if isinstance(event, MetricsComputed):
         # The seed's three fields; the seconds travel in the `complete` event's badges.
         return {
@@ -100,9 +113,10 @@ def _post_message(event: WorkflowEvent, story_name: str) -> dict[str, Any] | Non
         if event.node == "workflow" and event.status == "started":
             return {"type": "started", "message": f"Starting generation of '{story_name}'"}
         if event.status == "retry":
+            check = "quality" if event.detail.get("reason") == "quality" else "safety"
             return {
                 "type": "retry",
-                "message": "That version did not pass our safety check; writing a new one",
+                "message": f"That version did not pass our {check} check; writing a new one",
                 **event.detail,
             }
         if event.status == "queued":

@@ -9,10 +9,13 @@ from pydantic import BaseModel
 
 from talestream.generation.schemas import ChapterEnding
 from talestream.metrics import ReadingMetrics
+from talestream.quality import QualityResult
 from talestream.safety import SafetyResult
 from talestream.stories.badges import ChapterBadges
 
-Node = Literal["workflow", "generate_content", "safety_check", "calculate_metrics", "save"]
+Node = Literal[
+    "workflow", "generate_content", "safety_check", "quality_check", "calculate_metrics", "save"
+]
 
 
 class NodeEvent(BaseModel):
@@ -33,6 +36,13 @@ class SafetyChecked(BaseModel):
     attempt: int
 
 
+class QualityChecked(BaseModel):
+    """The quality gate's verdict on an attempt; it also completes the quality_check stage."""
+
+    result: QualityResult
+    attempt: int
+
+
 class MetricsComputed(BaseModel):
     metrics: ReadingMetrics
 
@@ -46,6 +56,7 @@ class Completed(BaseModel):
     ending: ChapterEnding
     metrics: ReadingMetrics
     safety: SafetyResult
+    quality: QualityResult
     attempts: int
     badges: ChapterBadges
 
@@ -55,4 +66,6 @@ class Failed(BaseModel):
     message: str
 
 
-WorkflowEvent = NodeEvent | ContentChunk | SafetyChecked | MetricsComputed | Completed | Failed
+WorkflowEvent = (
+    NodeEvent | ContentChunk | SafetyChecked | QualityChecked | MetricsComputed | Completed | Failed
+)

@@ -16,6 +16,7 @@ from talestream.stories.schemas import (
     GenerateStreamRequest,
     reading_level_for_age,
 )
+from talestream.stories.titles import story_title
 from talestream.users.models import User
 
 # The input policy's kind of text for every request field it checks: the kind picks the length
@@ -106,7 +107,7 @@ async def child_story_job(
         child_id=child.id,
         chapter_number=params.chapter_number,
         brief=StoryBrief(
-            title=text.get("title") or f"{child.name}'s {text['theme']} story",
+            title=text.get("title") or story_title(child.name, text["theme"], child.language),
             theme=text["theme"],
             reader=reader,
             hero_name=child.name,

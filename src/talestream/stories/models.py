@@ -56,6 +56,8 @@ class Chapter(TimestampMixin, Base):
     educational_elements: Mapped[list[str]] = mapped_column(JSON)
     safety_score: Mapped[float] = mapped_column(Float)
     safety: Mapped[dict[str, Any]] = mapped_column(JSON)
+    # The quality gate's verdict (None for chapters written before the gate existed).
+    quality: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     attempts: Mapped[int] = mapped_column(Integer, default=1)
     model: Mapped[str] = mapped_column(String(100))
 

@@ -8,8 +8,11 @@ over in-memory fakes. The story model itself is `talestream.generation.base.Stor
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from typing import Protocol
 
+from talestream.generation.schemas import ChapterEnding
+from talestream.quality import QualityResult
 from talestream.safety import SafetyResult
 from talestream.stories.domain import FinishedChapter, Reader, SavedChapter, StoryJob
 
@@ -48,6 +51,30 @@ class ChapterChecker(Protocol):
     ) -> SafetyResult: ...
 
     async def check_chapter(self, text: str, reader: Reader) -> SafetyResult: ...
+
+
+class ChapterQuality(Protocol):
+    """Is this a story worth reading, in the reader's language, about what was asked
+    (`talestream.stories.quality_checker.QualityGate`)? Pure and fast: both run on the loop."""
+
+    def check_sentence(
+        self, sentence: str, reader: Reader, earlier: Sequence[str]
+    ) -> QualityResult:
+        """One streamed sentence, given the sentences already released."""
+        ...
+
+    def check_chapter(
+        self,
+        text: str,
+        ending: ChapterEnding,
+        job: StoryJob,
+        *,
+        expected_words: int,
+        from_brief: bool,
+    ) -> QualityResult:
+        """The whole chapter and its ending; `from_brief` says whether the model wrote from the
+        brief, so hero, theme and length can be held to it."""
+        ...
 
 
 class ChapterStore(Protocol):

@@ -3,6 +3,8 @@ instructions: it goes through `quote_user_text` and the system prompt says so.""
 
 from __future__ import annotations
 
+import zlib
+
 from talestream.generation.base import ChatMessage
 from talestream.safety import quote_user_text
 from talestream.stories.domain import PreviousChapter, Reader, StoryBrief
@@ -82,12 +84,60 @@ def _details(brief: StoryBrief) -> str:
     return "\n".join(lines)
 
 
+# Classic story arcs, three beats each: a plan a very small model can follow for one chapter.
+ARCS: tuple[tuple[str, str, str], ...] = (
+    ("sets out to find {theme}", "meets a kind helper on the way", "finds a clue and wonders"),
+    ("notices that {theme} is missing", "searches in three places", "hears a surprising sound"),
+    ("meets someone new in a story about {theme}", "they share and play", "they get an idea"),
+    ("has a small problem with {theme}", "tries an idea that does not work", "thinks of a plan"),
+    ("starts a journey about {theme}", "sees something wonderful", "reaches a fork in the path"),
+)
+CONTINUATION_ARC = (
+    "does what the reader chose",
+    "something unexpected and friendly happens",
+    "stops to decide what to do next",
+)
+# How a story starts in each language: the local model continues this text (a prefill).
+OPENINGS = {
+    "en": "Once upon a time, {hero}",
+    "es": "Había una vez",
+    "fr": "Il était une fois",
+    "de": "Es war einmal",
+    "ru": "Жили-были",
+    "he": "היה היה פעם",
+}
+
+
+def beat_plan(brief: StoryBrief, chapter_number: int) -> str:
+    """One built-in arc, picked by the theme so a story keeps its shape across attempts."""
+    hero = quote_user_text(brief.hero_name) if brief.hero_name else "the hero"
+    if chapter_number > 1:
+        first, second, third = CONTINUATION_ARC
+    else:
+        arc = ARCS[zlib.crc32(brief.theme.casefold().encode()) % len(ARCS)]
+        theme = quote_user_text(brief.theme)
+        first, second, third = (beat.format(theme=theme) for beat in arc)
+    return f"Plan: {hero} {first}. Then {second}. The chapter ends when {third}."
+
+
+def opening(brief: StoryBrief, chapter_number: int) -> str:
+    """The first words of the chapter, in the reader's language."""
+    hero = brief.hero_name or ""
+    if chapter_number > 1 and hero:
+        return hero
+    return OPENINGS.get(brief.reader.language, OPENINGS["en"]).format(hero=hero).rstrip(", ")
+
+
 def chapter_messages(
     brief: StoryBrief,
     chapter_number: int,
     previous: list[PreviousChapter] | None = None,
     chosen: str | None = None,
+    *,
+    guided: bool = False,
 ) -> list[ChatMessage]:
+    """The chapter prompt. `guided` (for a small model that continues an assistant message)
+    adds a beat plan and starts the answer with the story's first words."""
     user = "Story details:\n" + _details(brief)
     if previous:
         so_far = "\n\n".join(c.content for c in previous)[-PREVIOUS_CHARS:]
@@ -97,10 +147,14 @@ def chapter_messages(
         user += f"\nWrite chapter {chapter_number}, continuing from that choice."
     else:
         user += f"\n\nWrite chapter {chapter_number}."
-    return [
+    messages: list[ChatMessage] = [
         {"role": "system", "content": _system(brief, chapter_number)},
         {"role": "user", "content": user},
     ]
+    if guided:
+        messages[1]["content"] += "\n" + beat_plan(brief, chapter_number)
+        messages.append({"role": "assistant", "content": opening(brief, chapter_number)})
+    return messages
 
 
 def ending_messages(brief: StoryBrief, chapter_text: str) -> list[ChatMessage]:

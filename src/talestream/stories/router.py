@@ -21,6 +21,7 @@ from talestream.children.schemas import MAX_ROW_ID, ChildId
 from talestream.children.service import get_owned_child
 from talestream.deps import DbDep, get_services
 from talestream.errors import ErrorCode, GenerationFailed, UnsafeRequest
+from talestream.generation.capabilities import require_language
 from talestream.metrics import reading_seconds
 from talestream.sse import EventStreamResponse
 from talestream.stories import service
@@ -78,8 +79,10 @@ async def _job_within_limit(
 ) -> StoryJob:
     """The generation limit counts every story request that reaches the input policy, refused
     ones included: otherwise unsafe requests could be repeated without end (each one costs the
-    policy's checks and a safety-log entry). Over the limit, nothing is checked or logged."""
-    limits = get_services(request).rate_limits
+    policy's checks and a safety-log entry). Over the limit, nothing is checked or logged.
+    A language the model does not write well is refused here too, before any stream."""
+    services = get_services(request)
+    limits = services.rate_limits
     key = ("user", str(user.id))
     await limits.ensure_room(limits.generate, *key, what="stories")
     try:
@@ -87,6 +90,7 @@ async def _job_within_limit(
     except UnsafeRequest:
         await limits.count(limits.generate, *key)
         raise
+    require_language(services.model, services.settings, job.brief.reader.language)
     await limits.check(limits.generate, *key, what="stories")
     return job
 

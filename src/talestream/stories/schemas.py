@@ -110,6 +110,7 @@ class ChapterOut(BaseModel):
     educational_elements: list[str]
     safety_score: float
     safety: dict[str, Any]
+    quality: dict[str, Any] | None  # {"passed", "issues": [{"check", "detail"}]}
     attempts: int
     model: str
     created_at: datetime

@@ -63,6 +63,7 @@ class SqlChapterStore:
                 educational_elements=chapter.metrics.educational_elements,
                 safety_score=chapter.safety.score,
                 safety=chapter.safety.model_dump(),
+                quality=chapter.quality.model_dump(),
                 attempts=chapter.attempts,
                 model=chapter.model_name[:100],
             )

@@ -1,14 +1,16 @@
-"""The story workflow: generate_content -> safety_check -> calculate_metrics -> save.
+"""The story workflow: generate_content -> safety_check -> quality_check -> calculate_metrics ->
+save.
 
 One async generator yields typed events (stories.events); endpoints only encode them. Model text is
-released sentence by sentence, each sentence only after it passed the fast safety check, so an
-unsafe sentence never reaches the client. A rejected attempt is regenerated; the client is told to
-discard what it showed. Nothing is saved until every stage has passed, and then in one
-transaction. Closing the generator (client gone) cancels the model call at once.
+released sentence by sentence, each sentence only after it passed the fast safety check (so an
+unsafe sentence never reaches the client) and the cheap quality checks (so a broken chapter stops
+early). A rejected or poor attempt is regenerated; the client is told to discard what it showed.
+Nothing is saved until every stage has passed, and then in one transaction. Closing the generator
+(client gone) cancels the model call at once.
 
 The workflow knows no database and no HTTP: it depends on the protocols in `stories.ports`
-(model, gate, chapter checker, chapter store), handed over by `talestream.services`. Every
-failure after the first event is a `Failed` event with a code, never an exception.
+(model, gate, chapter checker, quality gate, chapter store), handed over by `talestream.services`.
+Every failure after the first event is a `Failed` event with a code, never an exception.
 """
 
 from __future__ import annotations
@@ -22,8 +24,14 @@ from dataclasses import dataclass, field
 
 from talestream.errors import DomainError, ErrorCode
 from talestream.generation.base import ModelBadOutput, ModelError, StoryModel
+from talestream.generation.capabilities import (
+    chapter_token_cap,
+    continues_prefill,
+    writes_from_brief,
+)
 from talestream.generation.schemas import ChapterEnding
 from talestream.metrics import ReadingMetrics, compute_metrics
+from talestream.quality import QualityResult
 from talestream.safety import SafetyResult, split_sentences
 from talestream.stories.avoided_topics import CATEGORY as AVOIDED_TOPIC
 from talestream.stories.badges import chapter_badges
@@ -35,10 +43,11 @@ from talestream.stories.events import (
     Failed,
     MetricsComputed,
     NodeEvent,
+    QualityChecked,
     SafetyChecked,
     WorkflowEvent,
 )
-from talestream.stories.ports import ChapterChecker, ChapterStore, ModelGate
+from talestream.stories.ports import ChapterChecker, ChapterQuality, ChapterStore, ModelGate
 from talestream.stories.prompts import (
     BEDTIME_FACTOR,
     chapter_messages,
@@ -67,6 +76,13 @@ class _Rejected(Exception):
         self.result = result
 
 
+class _Poor(Exception):
+    """A streamed sentence failed the cheap quality checks: the attempt stops there."""
+
+    def __init__(self, result: QualityResult) -> None:
+        self.result = result
+
+
 @dataclass(slots=True)
 class _Attempt:
     number: int
@@ -84,6 +100,7 @@ class StoryWorkflow:
         model: StoryModel,
         gate: ModelGate,
         safety: ChapterChecker,
+        quality: ChapterQuality,
         store: ChapterStore,
         max_attempts: int,
         max_tokens: int | None,
@@ -91,6 +108,7 @@ class StoryWorkflow:
         self.model = model
         self.gate = gate
         self.safety = safety
+        self.quality = quality
         self.store = store
         self.max_attempts = max_attempts
         self.max_tokens = max_tokens
@@ -118,10 +136,13 @@ class StoryWorkflow:
         attempt = _Attempt(1)
         ending: ChapterEnding | None = None
         safety: SafetyResult | None = None
+        quality: QualityResult | None = None
         while True:
             detail = {"attempt": attempt.number} if attempt.number > 1 else {}
             yield NodeEvent(node="generate_content", status="started", detail=detail)
             rejected: SafetyResult | None = None
+            poor: QualityResult | None = None
+            ending = None  # each attempt writes its own
             # One turn at the model covers the chapter and its ending, so a story waits once.
             ticket = self.gate.enqueue()
             try:
@@ -136,6 +157,8 @@ class StoryWorkflow:
                 ending = await self._ending(job, attempt.text)
             except _Rejected as stop:
                 rejected = stop.result
+            except _Poor as stop:
+                poor = stop.result
             except _Empty:
                 # Nothing was shown, so nothing to check: just try again, or give up clearly.
                 if attempt.number >= self.max_attempts:
@@ -145,29 +168,57 @@ class StoryWorkflow:
                 continue
             finally:
                 self.gate.leave(ticket)
-            if rejected is None:
+            if rejected is None and poor is None:
                 yield NodeEvent(node="generate_content", status="completed")
 
             yield NodeEvent(node="safety_check", status="started")
             if rejected is None:
-                assert ending is not None
-                safety = await self.safety.check_chapter(
-                    _checked_text(attempt.text, ending), reader
-                )
+                # A chapter stopped early for its quality still had its shown text checked.
+                shown = _checked_text(attempt.text, ending) if ending else attempt.text
+                safety = await self.safety.check_chapter(shown, reader)
             else:
                 safety = rejected
             yield SafetyChecked(result=safety, attempt=attempt.number)
             yield NodeEvent(node="safety_check", status="completed")
-            if safety.approved:
+            if not safety.approved:
+                await self.store.record_rejection(job, attempt.number, safety)
+                if attempt.number >= self.max_attempts:
+                    yield Failed(code=ErrorCode.UNSAFE_CONTENT, message=_gave_up(safety, attempt))
+                    return
+                attempt = _Attempt(attempt.number + 1)
+                yield _retry(attempt)
+                continue
+
+            yield NodeEvent(node="quality_check", status="started")
+            if poor is None:
+                assert ending is not None
+                quality = self.quality.check_chapter(
+                    attempt.text,
+                    ending,
+                    job,
+                    # About 2 tokens a word.
+                    expected_words=self._budget(reader, job.brief.bedtime) // 2,
+                    from_brief=writes_from_brief(self.model),
+                )
+            else:
+                quality = poor
+            yield QualityChecked(result=quality, attempt=attempt.number)
+            if quality.passed:
                 break
-            await self.store.record_rejection(job, attempt.number, safety)
+            log.info("chapter attempt %d failed the quality gate: %s", attempt.number, quality)
             if attempt.number >= self.max_attempts:
-                yield Failed(code=ErrorCode.UNSAFE_CONTENT, message=_gave_up(safety, attempt))
+                yield Failed(
+                    code=ErrorCode.LOW_QUALITY,
+                    message=(
+                        "The storyteller did not write a chapter good enough to keep in "
+                        f"{attempt.number} attempts, so nothing was saved. Please try again."
+                    ),
+                )
                 return
             attempt = _Attempt(attempt.number + 1)
-            yield _retry(attempt)
+            yield _retry(attempt, reason="quality")
 
-        assert ending is not None and safety is not None
+        assert ending is not None and safety is not None and quality is not None
         yield NodeEvent(node="calculate_metrics", status="started")
         metrics: ReadingMetrics = await asyncio.to_thread(
             compute_metrics,
@@ -187,6 +238,7 @@ class StoryWorkflow:
                 ending=ending,
                 metrics=metrics,
                 safety=safety,
+                quality=quality,
                 attempts=attempt.number,
                 model_name=self.model.name,
             )
@@ -201,6 +253,7 @@ class StoryWorkflow:
             ending=ending,
             metrics=metrics,
             safety=safety,
+            quality=quality,
             attempts=attempt.number,
             badges=chapter_badges(
                 age=reader.age,
@@ -226,14 +279,14 @@ class StoryWorkflow:
     async def _generate(self, job: StoryJob, attempt: _Attempt) -> AsyncGenerator[WorkflowEvent]:
         """Stream the chapter, releasing each sentence only after it passed the fast check."""
         reader = job.brief.reader
-        messages = chapter_messages(job.brief, job.chapter_number, job.previous, job.chosen_text)
-        # Small models ignore "about N words"; the token budget is what keeps a chapter short.
-        bedtime = job.brief.bedtime
-        budget = (
-            (int(self.max_tokens * BEDTIME_FACTOR) if bedtime else self.max_tokens)
-            if self.max_tokens
-            else max_tokens_for(reader, bedtime)
+        messages = chapter_messages(
+            job.brief,
+            job.chapter_number,
+            job.previous,
+            job.chosen_text,
+            guided=continues_prefill(self.model),
         )
+        budget = self._budget(reader, job.brief.bedtime)
         buffer = ""
         produced = 0
         # aclosing: leaving early (unsafe sentence, client gone) closes the model stream at once.
@@ -257,9 +310,19 @@ class StoryWorkflow:
                 yield ContentChunk(text=released)
         yield ContentChunk(text="", is_complete=True)
 
+    def _budget(self, reader: Reader, bedtime: bool) -> int:
+        """Small models ignore "about N words"; the token budget is what keeps a chapter short.
+        A configured budget wins (shortened for bedtime); otherwise the reader's, within the
+        model's own cap."""
+        if self.max_tokens:
+            return int(self.max_tokens * BEDTIME_FACTOR) if bedtime else self.max_tokens
+        own = max_tokens_for(reader, bedtime)
+        cap = chapter_token_cap(self.model)
+        return min(own, cap) if cap else own
+
     def _release(self, sentence: str, attempt: _Attempt, reader: Reader) -> str | None:
         """The text to show for this sentence ("" to show nothing yet), or None when the prose
-        has ended. Raises _Rejected if the sentence is unsafe."""
+        has ended. Raises _Rejected if the sentence is unsafe, _Poor if it is broken."""
         if not attempt.sentences:
             # Before the story starts, drop markup and echoed story details line by line.
             lines = sentence.lstrip().split("\n")
@@ -274,6 +337,9 @@ class StoryWorkflow:
         verdict = self.safety.check_sentence(sentence, reader, previous)
         if not verdict.approved:
             raise _Rejected(verdict)
+        judged = self.quality.check_sentence(sentence, reader, attempt.sentences)
+        if not judged.passed:
+            raise _Poor(judged)
         attempt.sentences.append(sentence)
         return sentence
 
@@ -302,11 +368,13 @@ def _gave_up(result: SafetyResult, attempt: _Attempt) -> str:
     )
 
 
-def _retry(attempt: _Attempt) -> NodeEvent:
-    """Tells the client a new attempt starts and the text shown so far must go."""
-    return NodeEvent(
-        node="generate_content", status="retry", detail={"attempt": attempt.number, "discard": True}
-    )
+def _retry(attempt: _Attempt, reason: str | None = None) -> NodeEvent:
+    """Tells the client a new attempt starts and the text shown so far must go. A quality retry
+    says so (`reason`); a safety retry keeps the documented shape it always had."""
+    detail: dict[str, object] = {"attempt": attempt.number, "discard": True}
+    if reason:
+        detail["reason"] = reason
+    return NodeEvent(node="generate_content", status="retry", detail=detail)
 
 
 def _checked_text(text: str, ending: ChapterEnding) -> str:

@@ -24,7 +24,7 @@ REPICK_CODES = frozenset(
 
 @dataclass(frozen=True, slots=True)
 class StageStarted:
-    node: str  # workflow, generate_content, safety_check, calculate_metrics, save
+    node: str  # workflow, generate_content, safety_check, quality_check, calculate_metrics, save
     attempt: int = 1
 
 
@@ -126,7 +126,8 @@ def from_wire(payload: dict[str, Any]) -> ClientEvent | None:
         if status == "started":
             return StageStarted(node, int(data.get("attempt", 1)))
         if status == "completed":
-            return StageDone(node)
+            # A failed quality check is told by the retry or the error that follows it.
+            return None if data.get("passed") is False else StageDone(node)
         if status == "queued":
             return Queued(int(data.get("position", 1)))
         if status == "retry":

@@ -41,11 +41,13 @@ _BUSY = {
     "workflow": "starting",
     "generate_content": "writing",
     "safety_check": "checking it is right for a child",
+    "quality_check": "checking it reads well",
     "calculate_metrics": "measuring the reading level",
     "save": "saving",
 }
 _DONE = {
     "generate_content": "written",
+    "quality_check": "quality check passed",
     "calculate_metrics": "reading level measured",
     "save": "saved",
 }
@@ -195,7 +197,7 @@ class StoryView:
                 self._summary(event)
             case StreamFailed(code=code, message=message):
                 self._pending.clear()  # never shown on a pipe: nothing to take back
-                if code == ErrorCode.UNSAFE_CONTENT:
+                if code in {ErrorCode.UNSAFE_CONTENT, ErrorCode.LOW_QUALITY}:
                     self._erase_text()  # the whole chapter was judged unsuitable
                 self.failed(code, message)
 

@@ -1,0 +1,26 @@
+"""chapter quality
+
+Revision ID: 0006
+Revises: 0005
+Create Date: 2026-11-29 23:50:00.000000
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0006"
+down_revision: str | None = "0005"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("chapters") as batch:
+        batch.add_column(sa.Column("quality", sa.JSON(), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("chapters") as batch:
+        batch.drop_column("quality")
