@@ -18,7 +18,7 @@ import random
 import re
 import threading
 import time
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Iterator
+from collections.abc import AsyncGenerator, Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, cast
@@ -328,7 +328,7 @@ class LocalModel:
         *,
         max_tokens: int,
         temperature: float = STORY_TEMPERATURE,
-    ) -> AsyncIterator[str]:
+    ) -> AsyncGenerator[str]:
         return self._generate(messages, max_tokens=max_tokens, temperature=temperature)
 
     async def structured(

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from talestream.generation.schemas import ChapterEnding
 from talestream.quality import language as lang
-from talestream.quality.result import QualityIssue
+from talestream.quality.result import Check, QualityIssue
 from talestream.quality.words import FUNCTION_WORDS, content_words, mentions, words
 
 # A sentence this short says too little for a language verdict (names, "Oh!", "Yes, Mia.").
@@ -70,7 +70,7 @@ def _excerpt(text: str) -> str:
     return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1] + "…"
 
 
-def _issue(check: str, detail: str) -> QualityIssue:
+def _issue(check: Check, detail: str) -> QualityIssue:
     return QualityIssue.model_construct(check=check, detail=detail)
 
 
