@@ -122,7 +122,12 @@ def quality_eval(
     """Write chapters with the configured model through the whole workflow (on a throwaway
     database) and print each quality check's pass rate, the first-attempt and final pass rates,
     the time per chapter and a few sample chapters (docs/quality.md)."""
-    from talestream.quality.evaluation import AGE_BANDS, describe, format_report, run_evaluation
+    from talestream_tools.quality.evaluation import (
+        AGE_BANDS,
+        describe,
+        format_report,
+        run_evaluation,
+    )
 
     bands = band or list(AGE_BANDS)
     if unknown := [b for b in bands if b not in AGE_BANDS]:

@@ -13,7 +13,7 @@ from talestream.children.schemas import Language
 from talestream.config import Settings
 from talestream.errors import ErrorCode, ValidationFailed
 from talestream.generation.base import StoryModel
-from talestream.stories.prompts import LANGUAGE_NAMES
+from talestream.languages import LANGUAGE_NAMES
 
 ALL_LANGUAGES: tuple[str, ...] = get_args(Language)
 

@@ -6,17 +6,10 @@ from __future__ import annotations
 import zlib
 
 from talestream.generation.base import ChatMessage
+from talestream.languages import LANGUAGE_NAMES
 from talestream.safety import quote_user_text
 from talestream.stories.domain import PreviousChapter, Reader, StoryBrief
 
-LANGUAGE_NAMES = {
-    "en": "English",
-    "es": "Spanish",
-    "fr": "French",
-    "de": "German",
-    "ru": "Russian",
-    "he": "Hebrew",
-}
 # How much earlier text a continuation carries: the local model has a 2k-token context.
 PREVIOUS_CHARS = 1500
 

@@ -1,0 +1,1 @@
+"""Tooling for the quality gate: the quality-eval command (not imported by the running app)."""
