@@ -55,3 +55,10 @@ async def test_a_long_story_idea_within_the_schema_is_accepted(client: httpx.Asy
     )
     assert response.status_code == 200, response.text
     assert types(events)[-1] == "completed"
+
+
+def test_a_topic_to_avoid_has_the_input_policys_limit() -> None:
+    from talestream.children.schemas import AVOID_TOPIC_CHARS
+    from talestream.safety import FIELD_LIMITS
+
+    assert FIELD_LIMITS["avoid_topic"] == AVOID_TOPIC_CHARS

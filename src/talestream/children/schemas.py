@@ -12,7 +12,7 @@ Language = Literal["en", "es", "fr", "de", "ru", "he"]
 ReadingLevel = Literal["beginner", "intermediate", "advanced"]
 ChapterLength = Literal["short", "medium", "long"]
 MAX_AVOID_TOPICS = 20
-AVOID_TOPIC_CHARS = 40
+AVOID_TOPIC_CHARS = 40  # safety.FIELD_LIMITS["avoid_topic"] (test_field_limits checks they agree)
 MIN_AGE, MAX_AGE = 2, 14
 # Ids are int32 columns on PostgreSQL; a larger number can name no row, so it is a 422, not a
 # database error.

@@ -41,6 +41,7 @@ FIELD_LIMITS: dict[str, int] = {
     "theme": 60,
     "choice": 200,
     "custom_choice": 200,  # what the stories router calls a free-text choice
+    "avoid_topic": 40,  # one item of a child's topics to avoid ("spiders", "hospitals")
 }
 DEFAULT_LIMIT = 200  # any other free-text field
 _LABELS = {"choice": "choice", "custom_choice": "choice", "interest": "interest"}

@@ -30,6 +30,7 @@ POLICY_KIND = {
     "hero_name": "name",
     "story_idea": "idea",
     "story_style": "theme",
+    "avoid_topic": "avoid_topic",
 }
 
 
