@@ -216,3 +216,16 @@ def test_training_is_reproducible(tmp_path: Path) -> None:
     # and the file loads without pickle.
     assert SemanticClassifier(tmp_path / "a.npz").vocabulary_size == first.features
     shutil.rmtree(corpus)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She sniffed the cool morning air and listened.",
+        "The puppy sniffed the grass and wagged his happy tail.",
+        "Hazel inhaled the scent of roses and felt happy.",
+    ],
+)
+def test_story_animals_may_sniff_the_air(sentence: str) -> None:
+    # A false positive found in the terminal tests: the intake verb alone is not a substance.
+    assert OutputPolicy().check_sentence(sentence, age=6, language="en").approved

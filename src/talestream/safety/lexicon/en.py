@@ -530,8 +530,13 @@ CONCEPTS: list[Concept] = [
      r"(?:white powder|little powder|crystals|baggie|hookah|glue|gas from|"
      r"marker pens|secret ingredient|sweet-smelling clouds|funny-smelling|grog|gin|"
      r"brandy|vodka|whisky|lager|flask|drinks cabinet|special mushrooms)",
-     r"(?:sniff|sniffed|sniffing|snort|snorted|inhale|inhaled|puff|smoked it|getting high|got high|"
-     r"getting completely wasted|wasted|hammered|pop one|first bag|drink from the bottle)"),
+     # An intake verb counts unless what is breathed in is plainly innocent ("sniffed the cool
+     # morning air", "inhaled the scent of roses"): story animals sniff all the time.
+     r"(?:(?:sniff|sniffed|sniffing|snort|snorted|inhale|inhaled|puff)(?! (?:at |in )?(?:the |a |"
+     r"some |her |his |their )?(?:\w+ ){0,2}(?:air|breeze|wind|flowers?|roses?|scent|smell|"
+     r"bread|cake|pie|soup|cookies|ground|grass|trail|tracks|nose))|smoked it|getting high|"
+     r"got high|getting completely wasted|wasted|hammered|pop one|first bag|"
+     r"drink from the bottle)"),
     ("glamour",
      r"(?:cool|grown-up|popular|brave|strong|magic|happy|real (?:sailor|man|hero|heroes|"
      r"grown-ups)|best feeling|giggle|fun|funny|wobbly|spinning|rainbows|melt|float|"
