@@ -29,11 +29,11 @@ from rich.console import Console
 
 from talestream.db.base import Database
 from talestream.db.migrate import upgrade
+from talestream.errors import DomainError
 from talestream.generation.scripted import BUILTIN_CHAPTER, BUILTIN_ENDING
 from talestream.terminal.admin import add_child, child_form, create_user
 from talestream.terminal.client import iter_sse
 from talestream.terminal.events import (
-    ClientError,
     Queued,
     Retrying,
     SafetyVerdict,
@@ -165,25 +165,25 @@ def test_user_create_child_add_and_list_on_the_embedded_database(cli: Cli) -> No
 
 async def test_admin_commands_explain_what_is_wrong(tmp_path: Path) -> None:
     """The same rules as the API, as one readable line (library level: no subprocess needed)."""
-    with pytest.raises(ClientError) as bad:
+    with pytest.raises(DomainError) as bad:
         child_form("<b>", 40, "xx", "beginner", [])
-    assert "name may contain only letters" in bad.value.message
-    assert "age: Input should be less than or equal to 14" in bad.value.message
-    assert "language: Input should be 'en'" in bad.value.message
+    assert "name may contain only letters" in bad.value.detail
+    assert "age: Input should be less than or equal to 14" in bad.value.detail
+    assert "language: Input should be 'en'" in bad.value.detail
 
     url = f"sqlite+aiosqlite:///{tmp_path / 'talestream.db'}"
     await asyncio.to_thread(upgrade, url)
     db = Database(url)
     try:
-        with pytest.raises(ClientError, match="no accounts yet"):
+        with pytest.raises(DomainError, match="no accounts yet"):
             await add_child(db, None, child_form("Mia", 6, "en", "beginner", []))
         await create_user(db, EMAIL, "Pat", PASSWORD)
-        with pytest.raises(ClientError, match="already exists"):
+        with pytest.raises(DomainError, match="already exists"):
             await create_user(db, EMAIL.upper(), "Pat", PASSWORD)
-        with pytest.raises(ClientError, match=r"no account for nobody@example\.com"):
+        with pytest.raises(DomainError, match=r"no account for nobody@example\.com"):
             await add_child(db, "nobody@example.com", child_form("Mia", 6, "en", "beginner", []))
         await create_user(db, "sam@example.com", "Sam", PASSWORD)
-        with pytest.raises(ClientError, match="2 accounts: pass --email"):
+        with pytest.raises(DomainError, match="2 accounts: pass --email"):
             await add_child(db, None, child_form("Mia", 6, "en", "beginner", []))
     finally:
         await db.dispose()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from talestream.generation.schemas import ChapterEnding
+from talestream.stories.domain import Reader, StoryBrief
 from talestream.stories.endings import tidy_ending
-from talestream.stories.prompts import Reader, StoryBrief
 
 
 def brief(language: str = "en") -> StoryBrief:

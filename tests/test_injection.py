@@ -16,7 +16,8 @@ import pytest
 
 from talestream.generation.local import LocalModel, find_bundled_model
 from talestream.safety import quote_user_text
-from talestream.stories.prompts import Reader, StoryBrief, chapter_messages
+from talestream.stories.domain import Reader, StoryBrief
+from talestream.stories.prompts import chapter_messages
 from tests.conftest import LiveServer, bearer_for, make_settings
 from tests.sse_client import collect
 

@@ -9,14 +9,15 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from talestream import __version__
+from talestream.auth.account_router import router as users_router
 from talestream.auth.router import router as auth_router
 from talestream.children.router import router as children_router
 from talestream.config import Settings, load_settings
-from talestream.errors import install_error_handlers
+from talestream.error_handlers import install_error_handlers
 from talestream.health import router as health_router
+from talestream.safetylog.router import router as safetylog_router
 from talestream.services import open_services
 from talestream.stories.router import router as stories_router
-from talestream.users.router import router as users_router
 from talestream.web.router import mount_web
 
 
@@ -47,7 +48,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_headers=["Authorization", "Content-Type", "X-CSRF-Token", "Last-Event-ID"],
         )
     install_error_handlers(app)
-    for router in (health_router, auth_router, users_router, children_router, stories_router):
+    for router in (
+        health_router,
+        auth_router,
+        users_router,
+        children_router,
+        safetylog_router,
+        stories_router,
+    ):
         app.include_router(router)
     mount_web(app)
     return app

@@ -23,7 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from talestream.config import ConfigError, Settings, load_settings
-from talestream.terminal.events import ClientError
+from talestream.errors import DomainError
 
 if TYPE_CHECKING:
     from talestream.db.base import Database
@@ -287,8 +287,8 @@ def child_add(
 
     try:
         form = child_form(name, age, language, reading_level, interest or [])
-    except ClientError as error:
-        raise fail(error.message) from None
+    except DomainError as error:
+        raise fail(error.detail) from None
     child = on_database(lambda db: add_child(db, email, form))
     Console().print(
         Text(
@@ -326,7 +326,7 @@ def child_list(
 
 
 def on_database(work: Callable[[Database], Awaitable[T]]) -> T:
-    """Runs `work` on the configured (and migrated) database; a ClientError ends with exit 1."""
+    """Runs `work` on the configured (and migrated) database; a DomainError ends with exit 1."""
     from talestream.db.base import Database
 
     url = migrated_settings().resolved_database_url
@@ -340,8 +340,8 @@ def on_database(work: Callable[[Database], Awaitable[T]]) -> T:
 
     try:
         return asyncio.run(main())
-    except ClientError as error:
-        raise fail(error.message) from None
+    except DomainError as error:
+        raise fail(error.detail) from None
 
 
 def _redact(url: str) -> str:

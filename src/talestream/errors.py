@@ -1,87 +1,129 @@
-"""One JSON error shape for every 4xx/5xx: `{"detail": <message>, "code": <CODE>}`.
+"""Domain errors: what went wrong, in words a parent can read, with a stable code.
 
-Validation errors keep FastAPI's per-field list under `errors` and add a readable `detail` sentence.
+Services, the workflow and the models raise these; they never know about HTTP. The web layer maps
+them to status codes in one place (`talestream.error_handlers`); the terminal prints them as they
+are. Every code any part of talestream sends or shows is an `ErrorCode`.
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
-from starlette.exceptions import HTTPException as StarletteHTTPException
+from enum import StrEnum
 
 
-class ApiError(Exception):
-    def __init__(
-        self, status: int, code: str, detail: str, headers: dict[str, str] | None = None
-    ) -> None:
+class ErrorCode(StrEnum):
+    # Requests and credentials
+    BAD_REQUEST = "BAD_REQUEST"
+    VALIDATION_ERROR = "VALIDATION_ERROR"
+    UNAUTHORIZED = "UNAUTHORIZED"
+    FORBIDDEN = "FORBIDDEN"
+    CSRF_FAILED = "CSRF_FAILED"
+    NOT_FOUND = "NOT_FOUND"
+    METHOD_NOT_ALLOWED = "METHOD_NOT_ALLOWED"
+    CONFLICT = "CONFLICT"
+    PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
+    UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE"
+    RATE_LIMITED = "RATE_LIMITED"
+    REFRESH_TOKEN_REUSED = "REFRESH_TOKEN_REUSED"
+    EMAIL_TAKEN = "EMAIL_TAKEN"
+    WRONG_PASSWORD = "WRONG_PASSWORD"
+    # Story requests, refused before a stream opens
+    UNSAFE_REQUEST = "UNSAFE_REQUEST"
+    INVALID_CHOICE = "INVALID_CHOICE"
+    NO_STORY_TO_CONTINUE = "NO_STORY_TO_CONTINUE"
+    WRONG_CHAPTER_NUMBER = "WRONG_CHAPTER_NUMBER"
+    WRONG_CHILD = "WRONG_CHILD"
+    STORY_FINISHED = "STORY_FINISHED"
+    # Failures of a running story (an `error` event once the stream has started)
+    UNSAFE_CONTENT = "UNSAFE_CONTENT"
+    CHAPTER_CONFLICT = "CHAPTER_CONFLICT"
+    STORY_GONE = "STORY_GONE"
+    CHILD_GONE = "CHILD_GONE"
+    ACCOUNT_GONE = "ACCOUNT_GONE"
+    MODEL_ERROR = "MODEL_ERROR"
+    MODEL_UNAVAILABLE = "MODEL_UNAVAILABLE"
+    MODEL_TIMEOUT = "MODEL_TIMEOUT"
+    MODEL_BAD_OUTPUT = "MODEL_BAD_OUTPUT"
+    MODERATION_UNAVAILABLE = "MODERATION_UNAVAILABLE"
+    # Infrastructure
+    DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE"
+    INTERNAL = "INTERNAL"
+    ERROR = "ERROR"  # an HTTP error with no more specific code
+    # Terminal client only
+    USAGE = "USAGE"  # a command line that cannot work; exit code 2
+    CONNECTION_FAILED = "CONNECTION_FAILED"
+    STREAM_ENDED = "STREAM_ENDED"
+    EMAIL_REQUIRED = "EMAIL_REQUIRED"
+    AMBIGUOUS_CHILD = "AMBIGUOUS_CHILD"
+
+
+class DomainError(Exception):
+    """A refusal or failure with a parent-readable `detail` and a `code`.
+
+    `code` is an ErrorCode for everything talestream raises; it is typed `str` because a code
+    can also come from elsewhere (a server's error JSON, a test script's `<<fail:CODE>>`).
+    """
+
+    code: str = ErrorCode.ERROR
+
+    def __init__(self, detail: str, code: str | None = None) -> None:
         super().__init__(detail)
-        self.status = status
-        self.code = code
         self.detail = detail
-        self.headers = headers
+        if code is not None:
+            self.code = code
 
 
-def unauthorized(
-    detail: str = "Not authenticated: log in or send a valid Bearer token",
-) -> ApiError:
-    return ApiError(401, "UNAUTHORIZED", detail, {"WWW-Authenticate": "Bearer"})
+class ValidationFailed(DomainError):
+    code = ErrorCode.VALIDATION_ERROR
 
 
-def forbidden(detail: str) -> ApiError:
-    return ApiError(403, "FORBIDDEN", detail)
+class UnsafeRequest(DomainError):
+    """User text the input policy refused (kept in the parent's safety log)."""
+
+    code = ErrorCode.UNSAFE_REQUEST
 
 
-def not_found(detail: str) -> ApiError:
-    return ApiError(404, "NOT_FOUND", detail)
+class Unauthorized(DomainError):
+    code = ErrorCode.UNAUTHORIZED
+
+    def __init__(
+        self,
+        detail: str = "Not authenticated: log in or send a valid Bearer token",
+        code: str | None = None,
+    ) -> None:
+        super().__init__(detail, code)
 
 
-def conflict(detail: str, code: str = "CONFLICT") -> ApiError:
-    return ApiError(409, code, detail)
+class Forbidden(DomainError):
+    code = ErrorCode.FORBIDDEN
 
 
-_STATUS_CODES = {
-    400: "BAD_REQUEST",
-    401: "UNAUTHORIZED",
-    403: "FORBIDDEN",
-    404: "NOT_FOUND",
-    405: "METHOD_NOT_ALLOWED",
-    409: "CONFLICT",
-    413: "PAYLOAD_TOO_LARGE",
-    415: "UNSUPPORTED_MEDIA_TYPE",
-    429: "RATE_LIMITED",
-}
+class NotFound(DomainError):
+    code = ErrorCode.NOT_FOUND
 
 
-def _field_path(loc: tuple[Any, ...]) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path")]
-    return ".".join(parts) or str(loc[0] if loc else "request")
+class Conflict(DomainError):
+    code = ErrorCode.CONFLICT
 
 
-def describe_validation(errors: list[dict[str, Any]]) -> str:
-    return "; ".join(f"{_field_path(tuple(e['loc']))}: {e['msg']}" for e in errors)
+class RateLimited(DomainError):
+    code = ErrorCode.RATE_LIMITED
+
+    def __init__(self, detail: str, retry_after: int) -> None:
+        super().__init__(detail)
+        self.retry_after = retry_after  # seconds
 
 
-def install_error_handlers(app: FastAPI) -> None:
-    @app.exception_handler(ApiError)
-    async def _api_error(_: Request, exc: ApiError) -> JSONResponse:
-        return JSONResponse(
-            {"detail": exc.detail, "code": exc.code}, exc.status, headers=exc.headers
-        )
+class Unavailable(DomainError):
+    """A service talestream depends on is down; trying again later may work."""
 
-    @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = _STATUS_CODES.get(exc.status_code, "ERROR")
-        return JSONResponse(
-            {"detail": exc.detail, "code": code}, exc.status_code, headers=exc.headers
-        )
+    code = ErrorCode.DATABASE_UNAVAILABLE
 
-    @app.exception_handler(RequestValidationError)
-    async def _validation_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in exc.errors()]
-        return JSONResponse(
-            {"detail": describe_validation(errors), "code": "VALIDATION_ERROR", "errors": errors},
-            422,
-        )
+    def __init__(self, detail: str, code: str | None = None, retry_after: int = 5) -> None:
+        super().__init__(detail, code)
+        self.retry_after = retry_after
+
+
+class GenerationFailed(DomainError):
+    """A story could not be written (model, safety or save failure), outside a stream."""
+
+    code = ErrorCode.MODEL_ERROR

@@ -16,6 +16,8 @@ from talestream.generation.queue import FairGate
 from talestream.ratelimit import RateLimits
 from talestream.safety import InputPolicy, OutputPolicy
 from talestream.safety.moderation import create_moderator
+from talestream.stories.safety_checker import SafetyChecker
+from talestream.stories.store import SqlChapterStore
 from talestream.stories.workflow import StoryWorkflow
 
 
@@ -41,11 +43,10 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
     workflow = StoryWorkflow(
         model=model,
         gate=gate,
-        policy=output_policy,
-        db=db,
+        safety=SafetyChecker(output_policy, moderator),
+        store=SqlChapterStore(db),
         max_attempts=settings.safety_max_attempts,
         max_tokens=settings.max_story_tokens,
-        moderator=moderator,
     )
     try:
         yield Services(

@@ -19,7 +19,7 @@ from talestream.auth.models import BrowserSession
 from talestream.auth.service import family_revoked, find_browser_session
 from talestream.auth.tokens import decode_access_token
 from talestream.deps import DbDep, SettingsDep
-from talestream.errors import ApiError, unauthorized
+from talestream.errors import ErrorCode, Forbidden, Unauthorized
 from talestream.users.models import User
 
 SESSION_COOKIE = "talestream_session"
@@ -48,31 +48,30 @@ async def current_identity(
     if bearer:
         claims = decode_access_token(settings.signing_key, bearer)
         if claims is None:
-            raise unauthorized("access token is invalid or expired; refresh it or log in again")
+            raise Unauthorized("access token is invalid or expired; refresh it or log in again")
         if claims.family and await family_revoked(db, claims.family):
-            raise unauthorized("this login was signed out; log in again")
+            raise Unauthorized("this login was signed out; log in again")
         user = await db.get(User, claims.user_id)
         if user is None:
-            raise unauthorized("the account for this token no longer exists")
+            raise Unauthorized("the account for this token no longer exists")
         return Identity(user, "bearer", family=claims.family)
 
     cookie = request.cookies.get(SESSION_COOKIE)
     if not cookie:
-        raise unauthorized()
+        raise Unauthorized()
     session = await find_browser_session(db, cookie)
     if session is None:
-        raise unauthorized("your session has expired; log in again")
+        raise Unauthorized("your session has expired; log in again")
     if request.method not in SAFE_METHODS:
         sent = request.headers.get(CSRF_HEADER, "")
         if not hmac.compare_digest(sent.encode(), session.csrf_token.encode()):
-            raise ApiError(
-                403,
-                "CSRF_FAILED",
+            raise Forbidden(
                 f"missing or wrong {CSRF_HEADER} header: copy the {CSRF_COOKIE} cookie into it",
+                ErrorCode.CSRF_FAILED,
             )
     user = await db.get(User, session.user_id)
     if user is None:  # pragma: no cover - sessions cascade with their user
-        raise unauthorized()
+        raise Unauthorized()
     return Identity(user, "cookie", session=session)
 
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator, model_validator
 
 PASSWORD_MIN = 10
 PASSWORD_MAX = 128  # argon2 hashes anything, but an unbounded input is a cheap DoS
@@ -61,3 +61,25 @@ class TokenPair(BaseModel):
     refresh_token: str
     token_type: Literal["bearer"] = "bearer"
     expires_in: int
+
+
+class UserUpdate(BaseModel):
+    """`PATCH /api/v1/users/me`: here, not in `users`, because it carries password rules."""
+
+    model_config = ConfigDict(str_strip_whitespace=True, extra="forbid")
+
+    name: str | None = Field(default=None, min_length=1, max_length=100)
+    email: EmailStr | None = None
+    password: str | None = Field(default=None, repr=False)
+    current_password: str | None = Field(default=None, max_length=PASSWORD_MAX, repr=False)
+
+    @field_validator("password")
+    @classmethod
+    def _policy(cls, value: str | None) -> str | None:
+        return None if value is None else check_password_policy(value)
+
+    @model_validator(mode="after")
+    def _sensitive_changes_need_password(self) -> UserUpdate:
+        if (self.email is not None or self.password is not None) and not self.current_password:
+            raise ValueError("changing email or password needs current_password")
+        return self

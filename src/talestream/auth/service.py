@@ -19,7 +19,7 @@ from talestream.auth.tokens import (
     new_opaque_token,
 )
 from talestream.config import Settings
-from talestream.errors import ApiError, conflict, unauthorized
+from talestream.errors import Conflict, ErrorCode, Unauthorized
 from talestream.users.models import User
 
 
@@ -39,7 +39,7 @@ async def register_user(db: AsyncSession, email: str, password: str, name: str) 
         await db.commit()
     except IntegrityError:
         await db.rollback()
-        raise conflict("an account with this email already exists", "EMAIL_TAKEN") from None
+        raise Conflict("an account with this email already exists", ErrorCode.EMAIL_TAKEN) from None
     return user
 
 
@@ -47,7 +47,7 @@ async def authenticate(db: AsyncSession, email: str, password: str) -> User:
     user = await db.scalar(select(User).where(User.email == email.lower()))
     valid, new_hash = verify_password(password, user.password_hash if user else None)
     if user is None or not valid:
-        raise unauthorized("wrong email or password")
+        raise Unauthorized("wrong email or password")
     if new_hash:
         user.password_hash = new_hash
         await db.commit()
@@ -90,16 +90,15 @@ async def rotate_refresh_token(db: AsyncSession, settings: Settings, token: str)
     theft: the whole family (every token descended from that login) is revoked."""
     row = await db.scalar(select(RefreshToken).where(RefreshToken.token_hash == hash_token(token)))
     if row is None or row.revoked_at is not None:
-        raise unauthorized("refresh token is invalid or revoked; log in again")
+        raise Unauthorized("refresh token is invalid or revoked; log in again")
     if row.used_at is not None:
         await revoke_family(db, row.family)
-        raise ApiError(
-            401,
-            "REFRESH_TOKEN_REUSED",
+        raise Unauthorized(
             "refresh token was already used; every session of that login has been signed out",
+            ErrorCode.REFRESH_TOKEN_REUSED,
         )
     if _aware(row.expires_at) <= _now():
-        raise unauthorized("refresh token expired; log in again")
+        raise Unauthorized("refresh token expired; log in again")
     row.used_at = _now()
     return await issue_tokens(db, settings, row.user_id, row.family)
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Response, status
 
 from talestream.auth.dependencies import CurrentUser
@@ -11,7 +9,6 @@ from talestream.children.models import Child
 from talestream.children.schemas import ChildCreate, ChildOut, ChildUpdate
 from talestream.children.service import get_owned_child, list_children
 from talestream.deps import DbDep
-from talestream.stories import safety_log
 
 router = APIRouter(prefix="/api/v1/children", tags=["children"])
 
@@ -52,14 +49,6 @@ async def replace_child(child_id: int, body: ChildCreate, user: CurrentUser, db:
         setattr(child, field, value)
     await db.commit()
     return ChildOut.model_validate(child)
-
-
-@router.get("/{child_id}/safety")
-async def read_child_safety(child_id: int, user: CurrentUser, db: DbDep) -> dict[str, Any]:
-    """What the safety net caught for this child: refused requests and rejected story attempts
-    (counts by kind and category, and the most recent ones with what was found)."""
-    await get_owned_child(db, user, child_id)
-    return await safety_log.summary(db, child_id)
 
 
 @router.delete("/{child_id}", status_code=status.HTTP_204_NO_CONTENT)

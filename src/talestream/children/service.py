@@ -4,17 +4,18 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from talestream.children.models import Child
-from talestream.errors import forbidden, not_found
+from talestream.errors import Forbidden, NotFound
 from talestream.users.models import User
 
 
 async def get_owned_child(db: AsyncSession, user: User, child_id: int) -> Child:
-    """404 when no such child exists, 403 when it is someone else's (the seed documents' codes)."""
+    """NotFound when no such child exists, Forbidden when it is someone else's (404 and 403, as
+    the seed documents say)."""
     child = await db.get(Child, child_id)
     if child is None:
-        raise not_found(f"child profile {child_id} does not exist")
+        raise NotFound(f"child profile {child_id} does not exist")
     if child.owner_id != user.id:
-        raise forbidden(f"child profile {child_id} belongs to another account")
+        raise Forbidden(f"child profile {child_id} belongs to another account")
     return child
 
 

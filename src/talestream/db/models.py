@@ -3,8 +3,8 @@
 from talestream.auth.models import BrowserSession, RefreshToken
 from talestream.children.models import Child
 from talestream.db.base import Base
+from talestream.safetylog.models import SafetyEvent
 from talestream.stories.models import Chapter, Story
-from talestream.stories.safety_log import SafetyEvent
 from talestream.users.models import User
 
 __all__ = [

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from typing import Literal, Protocol, TypedDict, TypeVar
 
 from pydantic import BaseModel
+
+from talestream.errors import DomainError, ErrorCode
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -15,27 +17,22 @@ class ChatMessage(TypedDict):
     content: str
 
 
-class ModelError(Exception):
+class ModelError(DomainError):
     """A model failure the workflow turns into an `error` event with `code`."""
 
-    code = "MODEL_ERROR"
-
-    def __init__(self, message: str, code: str | None = None) -> None:
-        super().__init__(message)
-        if code:
-            self.code = code
+    code = ErrorCode.MODEL_ERROR
 
 
 class ModelUnavailable(ModelError):
-    code = "MODEL_UNAVAILABLE"  # server down, connection refused, model file missing
+    code = ErrorCode.MODEL_UNAVAILABLE  # server down, connection refused, model file missing
 
 
 class ModelTimeout(ModelError):
-    code = "MODEL_TIMEOUT"
+    code = ErrorCode.MODEL_TIMEOUT
 
 
 class ModelBadOutput(ModelError):
-    code = "MODEL_BAD_OUTPUT"  # structured answer did not match the schema
+    code = ErrorCode.MODEL_BAD_OUTPUT  # structured answer did not match the schema
 
 
 class StoryModel(Protocol):
@@ -50,9 +47,10 @@ class StoryModel(Protocol):
 
     def stream(
         self, messages: list[ChatMessage], *, max_tokens: int, temperature: float = 0.8
-    ) -> AsyncIterator[str]:
-        """Yield text pieces as the model produces them. Closing the iterator early (or cancelling
-        the task consuming it) stops generation promptly: within one token for the local model."""
+    ) -> AsyncGenerator[str]:
+        """Yield text pieces as the model produces them. Closing the generator early (`aclose`,
+        which callers do through `contextlib.aclosing`) or cancelling the task consuming it stops
+        generation promptly: within one token for the local model."""
         ...
 
     async def structured(

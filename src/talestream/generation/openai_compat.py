@@ -10,11 +10,13 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import AsyncIterator
-from typing import Any
+from collections.abc import AsyncGenerator
+from typing import Any, cast
 
 import openai
 from openai import AsyncOpenAI
+from openai.types.chat import ChatCompletionMessageParam
+from openai.types.shared_params import ResponseFormatJSONSchema
 from pydantic import ValidationError
 
 from talestream.config import Settings
@@ -93,11 +95,11 @@ class OpenAICompatibleModel:
 
     async def stream(
         self, messages: list[ChatMessage], *, max_tokens: int, temperature: float = 0.8
-    ) -> AsyncIterator[str]:
+    ) -> AsyncGenerator[str]:
         try:
             chunks = await self.client.chat.completions.create(
                 model=self.settings.llm_model,
-                messages=messages,  # type: ignore[arg-type]  # our TypedDict is a subset of theirs
+                messages=_sdk_messages(messages),
                 stream=True,
                 max_tokens=max_tokens,
                 temperature=temperature,
@@ -126,18 +128,18 @@ class OpenAICompatibleModel:
         try:
             response = await self.client.chat.completions.create(
                 model=self.settings.llm_model,
-                messages=messages,  # type: ignore[arg-type]
+                messages=_sdk_messages(messages),
                 max_tokens=max_tokens,
                 temperature=STRUCTURED_TEMPERATURE,
-                response_format={
-                    "type": "json_schema",
-                    "json_schema": {
+                response_format=ResponseFormatJSONSchema(
+                    type="json_schema",
+                    json_schema={
                         "name": schema.__name__,
                         "schema": schema.model_json_schema(),
                         # strict mode rejects schemas with min/max lengths on OpenAI itself.
                         "strict": False,
                     },
-                },
+                ),
             )
         except Exception as exc:
             log.warning("story model structured request failed: %r", exc)
@@ -153,3 +155,8 @@ class OpenAICompatibleModel:
 
     async def aclose(self) -> None:
         await self.client.close()
+
+
+def _sdk_messages(messages: list[ChatMessage]) -> list[ChatCompletionMessageParam]:
+    """Our ChatMessage is a subset of the SDK's message union; the SDK cannot see that."""
+    return cast("list[ChatCompletionMessageParam]", messages)

@@ -33,7 +33,7 @@ import hashlib
 import json
 import re
 from collections import Counter
-from collections.abc import AsyncIterator
+from collections.abc import AsyncGenerator
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -82,7 +82,7 @@ ENDING_MARKER = "<<ending>>"
 # "".join(pieces) == text exactly, like the leading-space tokens of a real tokenizer stream.
 PIECE = re.compile(r"^\s+|\S+\s*")
 
-_FAIL_MESSAGES = {
+_FAIL_MESSAGES: dict[str, str] = {
     ModelUnavailable.code: "The story model is not available right now (scripted).",
     ModelTimeout.code: "The story model took too long to answer (scripted).",
 }
@@ -153,7 +153,7 @@ class ScriptedModel:
 
     async def stream(
         self, messages: list[ChatMessage], *, max_tokens: int, temperature: float = 0.8
-    ) -> AsyncIterator[str]:
+    ) -> AsyncGenerator[str]:
         self.calls += 1
         attempt = self._next_attempt("stream", messages)
         chapters, _ = await self._read_script()

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from talestream.generation.schemas import ChapterEnding, Choice
-from talestream.stories.prompts import FALLBACK_ENDINGS, StoryBrief
+from talestream.stories.domain import StoryBrief
+from talestream.stories.prompts import FALLBACK_ENDINGS
 
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 _LEADING_JUNK = re.compile(r"^[\W\d_]+(?=[^\W\d_])")  # ".1. In this story..." -> "In this story..."

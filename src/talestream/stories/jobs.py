@@ -6,30 +6,30 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from talestream.children.models import Child
 from talestream.children.service import get_owned_child
-from talestream.errors import ApiError
+from talestream.errors import Conflict, ErrorCode, UnsafeRequest, ValidationFailed
 from talestream.safety import InputPolicy
-from talestream.stories import safety_log, service
-from talestream.stories.prompts import Reader, StoryBrief
+from talestream.safetylog import service as safety_log
+from talestream.stories import service
+from talestream.stories.domain import Reader, StoryBrief, StoryJob
 from talestream.stories.schemas import (
     ChildStoryParams,
     GenerateStreamRequest,
     reading_level_for_age,
 )
-from talestream.stories.workflow import StoryJob
 from talestream.users.models import User
 
 
 def check_user_text(
     policy: InputPolicy, fields: dict[str, str | None], *, age: int, language: str
 ) -> dict[str, str]:
-    """Runs the input policy over user-provided text; 422 UNSAFE_REQUEST with a kind reason."""
+    """Runs the input policy over user-provided text; UnsafeRequest with a kind reason."""
     cleaned: dict[str, str] = {}
     for field, text in fields.items():
         if text is None:
             continue
         verdict = policy.check(field, text, age=age, language=language)
         if not verdict.ok:
-            raise ApiError(422, "UNSAFE_REQUEST", verdict.reason or f"{field} cannot be used")
+            raise UnsafeRequest(verdict.reason or f"{field} cannot be used")
         cleaned[field] = verdict.cleaned
     return cleaned
 
@@ -48,7 +48,7 @@ async def checked_user_text(
     """check_user_text, and a refused request is kept in the parent's safety log."""
     try:
         return check_user_text(policy, fields, age=age, language=language)
-    except ApiError as refused:
+    except UnsafeRequest as refused:
         theme = fields.get("theme") or fields.get("story_style") or ""
         await safety_log.record(
             db,
@@ -67,7 +67,8 @@ async def child_story_job(
     db: AsyncSession, policy: InputPolicy, user: User, params: ChildStoryParams
 ) -> StoryJob:
     """A chapter for a child profile: ownership, input policy, and for chapter N > 1 the story
-    to continue and the child's choice. Raises ApiError (404/403/409/422) before any stream."""
+    to continue and the child's choice. Raises a DomainError (NotFound, Forbidden, Conflict,
+    UnsafeRequest, ValidationFailed) before any stream."""
     child: Child = await get_owned_child(db, user, params.child_id)
     text = await checked_user_text(
         db,
@@ -102,8 +103,8 @@ async def child_story_job(
     if params.story_id is not None:
         story = await service.get_owned_story(db, user, params.story_id)
         if story.child_id != child.id:
-            raise ApiError(
-                409, "WRONG_CHILD", f"story {story.id} is not one of child {child.id}'s stories"
+            raise Conflict(
+                f"story {story.id} is not one of child {child.id}'s stories", ErrorCode.WRONG_CHILD
             )
     else:
         story = await service.find_story_to_continue(
@@ -113,10 +114,9 @@ async def child_story_job(
     last = story.chapters[-1]
     if params.choice_index is not None:
         if params.choice_index >= len(last.choices):
-            raise ApiError(
-                422,
-                "INVALID_CHOICE",
+            raise ValidationFailed(
                 f"choice_index must be 0 to {len(last.choices) - 1} for chapter {last.number}",
+                ErrorCode.INVALID_CHOICE,
             )
         chosen = last.choices[params.choice_index]["text"]
     else:

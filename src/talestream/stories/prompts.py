@@ -3,10 +3,9 @@ instructions: it goes through `quote_user_text` and the system prompt says so.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from talestream.generation.base import ChatMessage
 from talestream.safety import quote_user_text
+from talestream.stories.domain import PreviousChapter, Reader, StoryBrief
 
 LANGUAGE_NAMES = {
     "en": "English",
@@ -18,31 +17,6 @@ LANGUAGE_NAMES = {
 }
 # How much earlier text a continuation carries: the local model has a 2k-token context.
 PREVIOUS_CHARS = 1500
-
-
-@dataclass(frozen=True, slots=True)
-class Reader:
-    age: int
-    language: str
-    reading_level: str = "beginner"
-    interests: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class StoryBrief:
-    title: str
-    theme: str
-    reader: Reader
-    hero_name: str | None = None
-    idea: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class PreviousChapter:
-    number: int
-    content: str
-    choice_question: str
-    choices: tuple[str, ...] = field(default_factory=tuple)
 
 
 def target_words(reader: Reader) -> int:

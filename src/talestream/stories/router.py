@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from talestream.auth.dependencies import CurrentUser
 from talestream.children.service import get_owned_child
 from talestream.deps import DbDep, get_services
-from talestream.errors import ApiError
+from talestream.errors import ErrorCode, GenerationFailed
 from talestream.sse import EventStreamResponse
 from talestream.stories import service
 from talestream.stories.encoders import (
@@ -45,13 +45,6 @@ SSE_RESPONSES: dict[int | str, dict[str, Any]] = {
     409: {"description": "The chapter number does not follow the story"},
     422: {"description": "Invalid or unsafe request"},
     429: {"description": "Too many stories for now (Retry-After says when to try again)"},
-}
-# HTTP status for a workflow failure when the caller is not streaming.
-FAILURE_STATUS = {
-    "UNSAFE_CONTENT": 422,
-    "MODEL_TIMEOUT": 504,
-    "CHAPTER_CONFLICT": 409,
-    "STORY_GONE": 409,
 }
 
 
@@ -114,8 +107,10 @@ async def generate(
         if isinstance(event, Completed):
             return complete_payload(event)
         if isinstance(event, Failed):
-            raise ApiError(FAILURE_STATUS.get(event.code, 502), event.code, event.message)
-    raise ApiError(500, "INTERNAL", "generation ended without a result")  # pragma: no cover
+            raise GenerationFailed(event.message, event.code)
+    raise GenerationFailed(  # pragma: no cover
+        "generation ended without a result", ErrorCode.INTERNAL
+    )
 
 
 def _summary(story: Story, chapter_count: int) -> StorySummary:

@@ -3,8 +3,12 @@
 One async generator yields typed events (stories.events); endpoints only encode them. Model text is
 released sentence by sentence, each sentence only after it passed the fast safety check, so an
 unsafe sentence never reaches the client. A rejected attempt is regenerated; the client is told to
-discard what it showed. Nothing is written to the database until every stage has passed, and
-then in one transaction. Closing the generator (client gone) cancels the model call at once.
+discard what it showed. Nothing is saved until every stage has passed, and then in one
+transaction. Closing the generator (client gone) cancels the model call at once.
+
+The workflow knows no database and no HTTP: it depends on the protocols in `stories.ports`
+(model, gate, chapter checker, chapter store), handed over by `talestream.services`. Every
+failure after the first event is a `Failed` event with a code, never an exception.
 """
 
 from __future__ import annotations
@@ -12,19 +16,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-import uuid
-from collections.abc import AsyncGenerator, AsyncIterator
+from collections.abc import AsyncGenerator
 from contextlib import aclosing
 from dataclasses import dataclass, field
 
-from talestream.db.base import Database
+from talestream.errors import DomainError, ErrorCode
 from talestream.generation.base import ModelBadOutput, ModelError, StoryModel
-from talestream.generation.queue import FairGate
 from talestream.generation.schemas import ChapterEnding
 from talestream.metrics import ReadingMetrics, compute_metrics
-from talestream.safety import OutputPolicy, SafetyResult, split_sentences
-from talestream.safety.moderation import Moderator
-from talestream.stories import safety_log, service
+from talestream.safety import SafetyResult, split_sentences
+from talestream.stories.domain import FinishedChapter, Reader, StoryJob
 from talestream.stories.endings import fallback_ending, tidy_ending
 from talestream.stories.events import (
     Completed,
@@ -35,14 +36,8 @@ from talestream.stories.events import (
     SafetyChecked,
     WorkflowEvent,
 )
-from talestream.stories.prompts import (
-    PreviousChapter,
-    Reader,
-    StoryBrief,
-    chapter_messages,
-    ending_messages,
-    max_tokens_for,
-)
+from talestream.stories.ports import ChapterChecker, ChapterStore, ModelGate
+from talestream.stories.prompts import chapter_messages, ending_messages, max_tokens_for
 
 # A small model sometimes writes headings, lists, choices or JSON, or echoes the prompt's story
 # details. Such lines before the story are dropped; after it, they end the prose.
@@ -54,20 +49,6 @@ _NOT_PROSE = re.compile(
 QUEUE_POLL_SECONDS = 1.0
 ENDING_TRIES = 2
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True, slots=True)
-class StoryJob:
-    """Everything one chapter needs; built by an endpoint after auth and validation."""
-
-    owner_id: int
-    brief: StoryBrief
-    chapter_number: int = 1
-    child_id: int | None = None
-    story_id: uuid.UUID | None = None  # set when continuing an existing story
-    previous: list[PreviousChapter] = field(default_factory=list)
-    chosen_index: int | None = None
-    chosen_text: str | None = None
 
 
 class _Empty(Exception):
@@ -94,20 +75,18 @@ class StoryWorkflow:
         self,
         *,
         model: StoryModel,
-        gate: FairGate,
-        policy: OutputPolicy,
-        db: Database,
+        gate: ModelGate,
+        safety: ChapterChecker,
+        store: ChapterStore,
         max_attempts: int,
         max_tokens: int | None,
-        moderator: Moderator | None = None,
     ) -> None:
         self.model = model
         self.gate = gate
-        self.policy = policy
-        self.db = db
+        self.safety = safety
+        self.store = store
         self.max_attempts = max_attempts
         self.max_tokens = max_tokens
-        self.moderator = moderator
 
     async def run(self, job: StoryJob) -> AsyncGenerator[WorkflowEvent]:
         yield NodeEvent(node="workflow", status="started")
@@ -117,10 +96,17 @@ class StoryWorkflow:
                     yield event
         except ModelError as exc:
             yield Failed(code=exc.code, message=f"Generation failed: {exc}")
-        except service.SaveConflict as exc:
-            yield Failed(code=exc.code, message=str(exc))
+        except DomainError as exc:
+            yield Failed(code=exc.code, message=exc.detail)
+        except Exception:
+            # A bug must still end the stream with an error event, not a cut connection.
+            log.exception("story workflow failed for owner %s", job.owner_id)
+            yield Failed(
+                code=ErrorCode.INTERNAL,
+                message="Something went wrong while writing this story; nothing was saved.",
+            )
 
-    async def _run(self, job: StoryJob) -> AsyncIterator[WorkflowEvent]:
+    async def _run(self, job: StoryJob) -> AsyncGenerator[WorkflowEvent]:
         reader = job.brief.reader
         attempt = _Attempt(1)
         ending: ChapterEnding | None = None
@@ -146,9 +132,7 @@ class StoryWorkflow:
             except _Empty:
                 # Nothing was shown, so nothing to check: just try again, or give up clearly.
                 if attempt.number >= self.max_attempts:
-                    raise ModelError(
-                        "the story model wrote no story text", code="MODEL_BAD_OUTPUT"
-                    ) from None
+                    raise ModelBadOutput("the story model wrote no story text") from None
                 attempt = _Attempt(attempt.number + 1)
                 yield _retry(attempt)
                 continue
@@ -160,17 +144,19 @@ class StoryWorkflow:
             yield NodeEvent(node="safety_check", status="started")
             if rejected is None:
                 assert ending is not None
-                safety = await self._check_chapter(_checked_text(attempt.text, ending), reader)
+                safety = await self.safety.check_chapter(
+                    _checked_text(attempt.text, ending), reader
+                )
             else:
                 safety = rejected
             yield SafetyChecked(result=safety, attempt=attempt.number)
             yield NodeEvent(node="safety_check", status="completed")
             if safety.approved:
                 break
-            await self._record_rejection(job, attempt.number, safety)
+            await self.store.record_rejection(job, attempt.number, safety)
             if attempt.number >= self.max_attempts:
                 yield Failed(
-                    code="UNSAFE_CONTENT",
+                    code=ErrorCode.UNSAFE_CONTENT,
                     message=(
                         f"The story did not pass the safety check after {attempt.number} "
                         "attempts, so it was not shown or saved. Please try a different theme."
@@ -193,15 +179,16 @@ class StoryWorkflow:
         yield NodeEvent(node="calculate_metrics", status="completed")
 
         yield NodeEvent(node="save", status="started")
-        saved = await service.save_chapter(
-            self.db,
-            job,
-            content=attempt.text,
-            ending=ending,
-            metrics=metrics,
-            safety=safety,
-            attempts=attempt.number,
-            model_name=self.model.name,
+        saved = await self.store.save(
+            FinishedChapter(
+                job=job,
+                content=attempt.text,
+                ending=ending,
+                metrics=metrics,
+                safety=safety,
+                attempts=attempt.number,
+                model_name=self.model.name,
+            )
         )
         yield NodeEvent(node="save", status="completed")
         yield Completed(
@@ -216,37 +203,7 @@ class StoryWorkflow:
             attempts=attempt.number,
         )
 
-    async def _check_chapter(self, text: str, reader: Reader) -> SafetyResult:
-        """The offline policy, then (when configured) the model-based moderator on top."""
-        result = await asyncio.to_thread(
-            self.policy.check_text, text, age=reader.age, language=reader.language
-        )
-        if self.moderator is None:
-            return result
-        try:
-            extra = await self.moderator.check(text, age=reader.age, language=reader.language)
-        except ModelError as exc:
-            # Fail closed: without the moderator's verdict the chapter is not saved.
-            raise ModelError(
-                f"the safety moderator could not check this story ({exc})",
-                code="MODERATION_UNAVAILABLE",
-            ) from None
-        return SafetyResult.from_issues([*result.issues, *extra]) if extra else result
-
-    async def _record_rejection(self, job: StoryJob, attempt: int, result: SafetyResult) -> None:
-        async with self.db.sessions() as session:
-            await safety_log.record(
-                session,
-                owner_id=job.owner_id,
-                child_id=job.child_id,
-                kind="output",
-                theme=job.brief.theme,
-                chapter_number=job.chapter_number,
-                attempt=attempt,
-                issues=result.issues,
-            )
-
-    async def _wait_turn(self, ticket: asyncio.Future[None]) -> AsyncIterator[WorkflowEvent]:
+    async def _wait_turn(self, ticket: asyncio.Future[None]) -> AsyncGenerator[WorkflowEvent]:
         """Tell the reader their place in the queue while another story holds the model."""
         shown = 0
         while not ticket.done():
@@ -258,7 +215,7 @@ class StoryWorkflow:
                 shown = position
             await asyncio.wait((ticket,), timeout=QUEUE_POLL_SECONDS)
 
-    async def _generate(self, job: StoryJob, attempt: _Attempt) -> AsyncIterator[WorkflowEvent]:
+    async def _generate(self, job: StoryJob, attempt: _Attempt) -> AsyncGenerator[WorkflowEvent]:
         """Stream the chapter, releasing each sentence only after it passed the fast check."""
         reader = job.brief.reader
         messages = chapter_messages(job.brief, job.chapter_number, job.previous, job.chosen_text)
@@ -273,7 +230,7 @@ class StoryWorkflow:
                 buffer += piece
                 sentences, buffer = split_sentences(buffer)
                 for sentence in sentences:
-                    released = self._release(sentence, attempt, reader.age, reader.language)
+                    released = self._release(sentence, attempt, reader)
                     if released is None:
                         yield ContentChunk(text="", is_complete=True)
                         return
@@ -282,12 +239,12 @@ class StoryWorkflow:
         # A sentence cut off by the token budget is dropped rather than shown half-finished.
         cut_off = produced >= budget and attempt.sentences
         if buffer.strip() and not cut_off:
-            released = self._release(buffer, attempt, reader.age, reader.language)
+            released = self._release(buffer, attempt, reader)
             if released:
                 yield ContentChunk(text=released)
         yield ContentChunk(text="", is_complete=True)
 
-    def _release(self, sentence: str, attempt: _Attempt, age: int, language: str) -> str | None:
+    def _release(self, sentence: str, attempt: _Attempt, reader: Reader) -> str | None:
         """The text to show for this sentence ("" to show nothing yet), or None when the prose
         has ended. Raises _Rejected if the sentence is unsafe."""
         if not attempt.sentences:
@@ -300,7 +257,7 @@ class StoryWorkflow:
                 return ""
         elif _NOT_PROSE.match(sentence):
             return None
-        verdict = self.policy.check_sentence(sentence, age=age, language=language)
+        verdict = self.safety.check_sentence(sentence, reader)
         if not verdict.approved:
             raise _Rejected(verdict)
         attempt.sentences.append(sentence)

@@ -16,8 +16,8 @@ from talestream.children.models import Child
 from talestream.children.schemas import ChildCreate
 from talestream.children.service import list_children
 from talestream.db.base import Database
-from talestream.errors import ApiError
-from talestream.terminal.events import ClientError, describe_invalid
+from talestream.errors import DomainError, ErrorCode
+from talestream.terminal.events import describe_invalid
 from talestream.users.models import User
 
 
@@ -26,17 +26,21 @@ async def find_parent(session: AsyncSession, email: str | None) -> User:
     if email:
         user = await session.scalar(select(User).where(User.email == email.strip().lower()))
         if user is None:
-            raise ClientError(
-                "NOT_FOUND",
+            raise DomainError(
                 f"no account for {email}: create it with "
                 f"`talestream user create --email {email} --name NAME`",
+                ErrorCode.NOT_FOUND,
             )
         return user
     count = await session.scalar(select(func.count()).select_from(User)) or 0
     if count == 0:
-        raise ClientError("NOT_FOUND", "no accounts yet: create one with `talestream user create`")
+        raise DomainError(
+            "no accounts yet: create one with `talestream user create`", ErrorCode.NOT_FOUND
+        )
     if count > 1:
-        raise ClientError("EMAIL_REQUIRED", f"this database has {count} accounts: pass --email")
+        raise DomainError(
+            f"this database has {count} accounts: pass --email", ErrorCode.EMAIL_REQUIRED
+        )
     only: User | None = await session.scalar(select(User))
     assert only is not None
     return only
@@ -47,12 +51,9 @@ async def create_user(db: Database, email: str, name: str, password: str) -> Use
     try:
         body = RegisterRequest(email=email, name=name, password=password)
     except ValidationError as exc:
-        raise ClientError("VALIDATION_ERROR", describe_invalid(exc)) from None
+        raise DomainError(describe_invalid(exc), ErrorCode.VALIDATION_ERROR) from None
     async with db.sessions() as session:
-        try:
-            return await register_user(session, body.email, body.password, body.name)
-        except ApiError as exc:
-            raise ClientError(exc.code, exc.detail, exc.status) from None
+        return await register_user(session, body.email, body.password, body.name)
 
 
 def child_form(
@@ -69,7 +70,7 @@ def child_form(
             }
         )
     except ValidationError as exc:
-        raise ClientError("VALIDATION_ERROR", describe_invalid(exc)) from None
+        raise DomainError(describe_invalid(exc), ErrorCode.VALIDATION_ERROR) from None
 
 
 async def add_child(db: Database, email: str | None, form: ChildCreate) -> Child:

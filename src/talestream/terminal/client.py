@@ -17,10 +17,10 @@ from typing import Any
 
 import httpx
 
+from talestream.errors import DomainError, ErrorCode
 from talestream.stories.schemas import ChildStoryParams
 from talestream.terminal.events import (
     ChildInfo,
-    ClientError,
     ClientEvent,
     StoryInfo,
     from_wire,
@@ -43,7 +43,7 @@ async def iter_sse(lines: AsyncIterable[str]) -> AsyncIterator[SseMessage]:
     """Server-Sent Events from decoded lines (WHATWG rules for the fields this API uses):
     `:` comments (heartbeats) are skipped, `data:` lines join with newlines, a blank line ends an
     event, and an unfinished event at the end of the stream is dropped."""
-    event, data = "message", []
+    event, data = "message", list[str]()
     async for line in lines:
         if not line:
             if data:
@@ -60,8 +60,8 @@ async def iter_sse(lines: AsyncIterable[str]) -> AsyncIterator[SseMessage]:
             data.append(value)
 
 
-async def _refusal(response: httpx.Response) -> ClientError:
-    """The API's error JSON `{"detail", "code"}` as a ClientError (any status >= 400)."""
+async def _refusal(response: httpx.Response) -> DomainError:
+    """The API's error JSON `{"detail", "code"}` as a DomainError (any status >= 400)."""
     await response.aread()
     try:
         body: Any = response.json()
@@ -71,7 +71,7 @@ async def _refusal(response: httpx.Response) -> ClientError:
     code = body.get("code") if isinstance(body, dict) else None
     if not isinstance(detail, str):
         detail = f"the server answered {response.status_code} {response.reason_phrase}"
-    return ClientError(code or f"HTTP_{response.status_code}", detail, response.status_code)
+    return DomainError(detail, code or f"HTTP_{response.status_code}")
 
 
 class RemoteSource:
@@ -96,8 +96,9 @@ class RemoteSource:
             refresh: str | None = None
             if token is None:
                 if not email or password is None:
-                    raise ClientError(
-                        "UNAUTHORIZED", "--url needs --token, or --email and a password"
+                    raise DomainError(
+                        "--url needs --token, or --email and a password",
+                        "UNAUTHORIZED",
                     )
                 # The OAuth2 form gives tokens only; /login would also start a browser session.
                 tokens = await source._json(
@@ -120,9 +121,11 @@ class RemoteSource:
             raise await _refusal(response)
         return response.json()
 
-    def _unreachable(self, exc: httpx.HTTPError) -> ClientError:
+    def _unreachable(self, exc: httpx.HTTPError) -> DomainError:
         reason = str(exc) or type(exc).__name__
-        return ClientError("CONNECTION_FAILED", f"talking to {self.http.base_url} failed: {reason}")
+        return DomainError(
+            f"talking to {self.http.base_url} failed: {reason}", ErrorCode.CONNECTION_FAILED
+        )
 
     async def _logout(self, refresh: str) -> None:
         """A login made for this run is signed out again, so no live refresh token lingers."""

@@ -14,18 +14,12 @@ from typing import Any
 
 from pydantic import ValidationError
 
-USAGE = "USAGE"  # ClientError code for a command line that cannot work; exit code 2
+from talestream.errors import DomainError, ErrorCode
 
-
-class ClientError(Exception):
-    """A request was refused or could not be made: an ApiError in-process, an HTTP error JSON
-    (`{"detail", "code"}`) over `--url`, or a connection problem. Printed, then exit 1."""
-
-    def __init__(self, code: str, message: str, status: int | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.status = status
+# A refusal the child can answer by picking again (the other refusals end the run).
+REPICK_CODES = frozenset(
+    {ErrorCode.UNSAFE_REQUEST, ErrorCode.INVALID_CHOICE, ErrorCode.VALIDATION_ERROR}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,11 +163,14 @@ def pick_child(children: Sequence[ChildInfo], name: str) -> ChildInfo:
         return matches[0]
     if matches:
         ids = ", ".join(str(c.id) for c in matches)
-        raise ClientError(
-            "AMBIGUOUS_CHILD", f"more than one child is called {name}: use an id ({ids})"
+        raise DomainError(
+            f"more than one child is called {name}: use an id ({ids})",
+            ErrorCode.AMBIGUOUS_CHILD,
         )
     known = ", ".join(f"{c.name} ({c.id})" for c in children) or "none yet"
-    raise ClientError("NOT_FOUND", f"no child profile called {name}; this account has: {known}")
+    raise DomainError(
+        f"no child profile called {name}; this account has: {known}", ErrorCode.NOT_FOUND
+    )
 
 
 def describe_invalid(exc: ValidationError) -> str:

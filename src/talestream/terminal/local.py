@@ -15,7 +15,6 @@ from contextlib import aclosing, asynccontextmanager
 from talestream.children.service import get_owned_child, list_children
 from talestream.config import Settings
 from talestream.db.migrate import upgrade
-from talestream.errors import ApiError
 from talestream.services import Services, open_services
 from talestream.stories import service as stories
 from talestream.stories.events import (
@@ -32,7 +31,6 @@ from talestream.terminal.admin import find_parent
 from talestream.terminal.events import (
     ChapterSaved,
     ChildInfo,
-    ClientError,
     ClientEvent,
     Queued,
     Retrying,
@@ -83,10 +81,6 @@ def from_workflow(event: WorkflowEvent) -> ClientEvent | None:
     return None  # MetricsComputed: the same facts arrive with Completed
 
 
-def _refused(exc: ApiError) -> ClientError:
-    return ClientError(exc.code, exc.detail, exc.status)
-
-
 class LocalSource:
     """A StorySource acting as one parent on the local database (see terminal.session)."""
 
@@ -111,20 +105,14 @@ class LocalSource:
     async def child(self, name_or_id: str) -> ChildInfo:
         async with self.services.db.sessions() as session:
             if name_or_id.strip().isdigit():
-                try:
-                    found = await get_owned_child(session, self.parent, int(name_or_id))
-                except ApiError as exc:
-                    raise _refused(exc) from None
+                found = await get_owned_child(session, self.parent, int(name_or_id))
                 return ChildInfo(found.id, found.name)
             children = await list_children(session, self.parent)
         return pick_child([ChildInfo(c.id, c.name) for c in children], name_or_id)
 
     async def story(self, story_id: uuid.UUID) -> StoryInfo:
         async with self.services.db.sessions() as session:
-            try:
-                story = await stories.get_owned_story(session, self.parent, story_id)
-            except ApiError as exc:
-                raise _refused(exc) from None
+            story = await stories.get_owned_story(session, self.parent, story_id)
         last = story.chapters[-1] if story.chapters else None
         return StoryInfo(
             id=story.id,
@@ -138,12 +126,7 @@ class LocalSource:
 
     async def chapter(self, params: ChildStoryParams) -> AsyncGenerator[ClientEvent]:
         async with self.services.db.sessions() as session:
-            try:
-                job = await child_story_job(
-                    session, self.services.input_policy, self.parent, params
-                )
-            except ApiError as exc:
-                raise _refused(exc) from None
+            job = await child_story_job(session, self.services.input_policy, self.parent, params)
         # aclosing: when our consumer stops (Ctrl-C), the workflow is closed right here, which
         # closes the model stream; the workflow saves only after every stage has passed.
         async with aclosing(self.services.workflow.run(job)) as events:

@@ -17,10 +17,9 @@ from rich.status import Status
 from rich.table import Table
 from rich.text import Text
 
+from talestream.errors import DomainError, ErrorCode
 from talestream.terminal.events import (
-    USAGE,
     ChapterSaved,
-    ClientError,
     ClientEvent,
     Queued,
     Retrying,
@@ -160,10 +159,10 @@ class StoryView:
         self._quiet()
         self.err.print(Text(f"✗ {code}: {message}", style="bold red"), soft_wrap=True)
 
-    def refused(self, error: ClientError) -> None:
+    def refused(self, error: DomainError) -> None:
         self._quiet()
-        code = "" if error.code == USAGE else f" ({error.code})"
-        self.err.print(Text(f"✗ {error.message}{code}", style="bold red"), soft_wrap=True)
+        code = "" if error.code == ErrorCode.USAGE else f" ({error.code})"
+        self.err.print(Text(f"✗ {error.detail}{code}", style="bold red"), soft_wrap=True)
 
     def stopped(self, message: str) -> None:
         """After Ctrl-C: the terminal echoed ^C where the cursor was, so start a fresh line."""

@@ -20,12 +20,12 @@ from typing import Protocol
 
 from pydantic import ValidationError
 
+from talestream.errors import DomainError, ErrorCode
 from talestream.stories.schemas import ChildStoryParams
 from talestream.terminal.events import (
-    USAGE,
+    REPICK_CODES,
     ChapterSaved,
     ChildInfo,
-    ClientError,
     ClientEvent,
     StageStarted,
     StoryInfo,
@@ -41,7 +41,7 @@ Pick = int | str  # a 0-based index into the choices, or the child's own idea
 
 class StorySource(Protocol):
     """Where chapters come from: terminal.local.LocalSource or terminal.client.RemoteSource.
-    Every method raises ClientError when the request is refused."""
+    Every method raises DomainError when the request is refused."""
 
     async def child(self, name_or_id: str) -> ChildInfo: ...
 
@@ -97,7 +97,7 @@ def chapter_params(
             custom_choice=pick if isinstance(pick, str) else None,
         )
     except ValidationError as exc:
-        raise ClientError("VALIDATION_ERROR", describe_invalid(exc), 422) from None
+        raise DomainError(describe_invalid(exc), ErrorCode.VALIDATION_ERROR) from None
 
 
 @dataclass(slots=True)
@@ -150,9 +150,9 @@ class StorySession:
             except KeyboardInterrupt:
                 self.view.stopped(self.progress.stopped())
                 return EXIT_INTERRUPTED
-            except ClientError as error:
+            except DomainError as error:
                 self.view.refused(error)
-                return EXIT_USAGE if error.code == USAGE else EXIT_FAILED
+                return EXIT_USAGE if error.code == ErrorCode.USAGE else EXIT_FAILED
             finally:
                 self.view.close()
                 # A second Ctrl-C while closing: leave without the tidy-up.
@@ -165,7 +165,9 @@ class StorySession:
         child = runner.run(source.child(_child_ref(request, story)))
         theme = request.theme or (story.theme if story else None)
         if not theme:
-            raise ClientError(USAGE, "--theme is required for a new story, e.g. --theme dragons")
+            raise DomainError(
+                "--theme is required for a new story, e.g. --theme dragons", ErrorCode.USAGE
+            )
 
         # The choices the user picks from at the prompt before `params` (None: given up front).
         ending: tuple[str, ...] | None = None
@@ -182,18 +184,20 @@ class StorySession:
                     return EXIT_OK
                 params = picked
             else:
-                raise ClientError(
-                    USAGE,
+                raise DomainError(
                     f"continuing needs --choice: 1 to {len(story.choices)} or the child's idea",
+                    ErrorCode.USAGE,
                 )
         elif request.chapter and request.chapter > 1:
             if request.choice is None:
-                raise ClientError(USAGE, "--chapter needs --choice: a number or an idea")
+                raise DomainError("--chapter needs --choice: a number or an idea", ErrorCode.USAGE)
             pick = _given_pick(request.choice, None)
             params = chapter_params(child.id, theme, request.chapter, pick=pick)
         else:
             if request.choice is not None:
-                raise ClientError(USAGE, "--choice continues a story: add --continue STORY_ID")
+                raise DomainError(
+                    "--choice continues a story: add --continue STORY_ID", ErrorCode.USAGE
+                )
             params = chapter_params(child.id, theme, 1, title=request.title)
 
         # The story and chapter the next pick continues (kept when a pick is refused).
@@ -201,10 +205,10 @@ class StorySession:
         while True:
             try:
                 saved = self._chapter(runner, source, child, params)
-            except ClientError as error:
+            except DomainError as error:
                 # A pick made at the prompt was refused (an idea the input policy turned down,
                 # say): tell the child why and let them pick again. Anything else ends the run.
-                if ending is None or error.status != 422:
+                if ending is None or error.code not in REPICK_CODES:
                     raise
                 self.view.refused(error)
             else:
@@ -234,7 +238,7 @@ class StorySession:
                 return None
             try:
                 return chapter_params(child_id, theme, chapter, story_id=story_id, pick=pick)
-            except ClientError as error:  # e.g. an idea longer than 200 characters
+            except DomainError as error:  # e.g. an idea longer than 200 characters
                 self.view.refused(error)
 
     def _chapter(
@@ -248,7 +252,7 @@ class StorySession:
         label = f"Chapter {params.chapter_number} · {child.name} · {params.theme}"
         try:
             return runner.run(self._stream(source, params, label))
-        except ClientError:
+        except DomainError:
             self.progress.streaming = False  # refused or cut off: not writing any more
             raise
 
@@ -271,7 +275,9 @@ class StorySession:
                 if isinstance(event, ChapterSaved):
                     saved = event
         if saved is None:
-            raise ClientError("STREAM_ENDED", "the stream ended before the chapter was finished")
+            raise DomainError(
+                "the stream ended before the chapter was finished", ErrorCode.STREAM_ENDED
+            )
         return saved
 
     def _ask(self, count: int) -> Pick | None:
@@ -293,15 +299,17 @@ def _child_ref(request: StoryRequest, story: StoryInfo | None) -> str:
     if story is not None and story.child_id is not None:
         return str(story.child_id)
     if story is not None:
-        raise ClientError(USAGE, "this story was written from a parent's idea: pass --child")
-    raise ClientError(USAGE, "--child is required: a child's name or profile id")
+        raise DomainError(
+            "this story was written from a parent's idea: pass --child", ErrorCode.USAGE
+        )
+    raise DomainError("--child is required: a child's name or profile id", ErrorCode.USAGE)
 
 
 def _given_pick(choice: str, count: int | None) -> Pick:
     try:
         pick = parse_pick(choice, count)
     except ValueError as exc:
-        raise ClientError(USAGE, f"--choice: {exc}") from None
+        raise DomainError(f"--choice: {exc}", ErrorCode.USAGE) from None
     if pick is None:
-        raise ClientError(USAGE, "--choice must not be empty")
+        raise DomainError("--choice must not be empty", ErrorCode.USAGE)
     return pick

@@ -1,1 +1,2 @@
-"""Parent accounts: the `/api/v1/users/me` resource."""
+"""Parent accounts: the account model and its public schemas (the `/api/v1/users/me` routes are
+in `auth.account_router`, which needs the login)."""

@@ -1,35 +1,17 @@
-"""What the safety net caught, kept for the parent: every rejected request and every rejected
-story attempt, per child. The story itself is never saved when it is rejected; this record is."""
+"""Writing to and reading from the safety log."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any, Literal
 
-from sqlalchemy import JSON, ForeignKey, String, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Mapped, mapped_column
 
-from talestream.db.base import Base, TimestampMixin
 from talestream.safety import SafetyIssue
+from talestream.safetylog.models import SafetyEvent
 
 Kind = Literal["request", "output"]
-
-
-class SafetyEvent(TimestampMixin, Base):
-    __tablename__ = "safety_events"
-
-    id: Mapped[int] = mapped_column(primary_key=True)
-    owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    child_id: Mapped[int | None] = mapped_column(
-        ForeignKey("children.id", ondelete="CASCADE"), index=True
-    )
-    kind: Mapped[str] = mapped_column(String(16))  # "request" (input policy) or "output"
-    theme: Mapped[str] = mapped_column(String(60))
-    chapter_number: Mapped[int]
-    attempt: Mapped[int]
-    # [{category, severity, excerpt}] for output; [{category: "request", excerpt: reason}] for input
-    issues: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
 
 
 async def record(

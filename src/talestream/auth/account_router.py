@@ -1,4 +1,7 @@
-"""`/api/v1/users/me`: read, update and delete your own account."""
+"""`/api/v1/users/me`: read, update and delete your own account.
+
+It lives in `auth`, not `users`: it needs the current login and the password rules, and `auth`
+already builds on `users` (the account model), so `users` stays free of `auth`."""
 
 from __future__ import annotations
 
@@ -7,9 +10,10 @@ from sqlalchemy.exc import IntegrityError
 
 from talestream.auth.dependencies import CurrentUser
 from talestream.auth.passwords import hash_password, verify_password
+from talestream.auth.schemas import UserUpdate
 from talestream.deps import DbDep
-from talestream.errors import ApiError, conflict
-from talestream.users.schemas import UserOut, UserUpdate
+from talestream.errors import Conflict, ErrorCode, Forbidden
+from talestream.users.schemas import UserOut
 
 router = APIRouter(prefix="/api/v1/users", tags=["users"])
 
@@ -24,7 +28,7 @@ async def update_me(body: UserUpdate, user: CurrentUser, db: DbDep) -> UserOut:
     if body.current_password is not None:
         valid, _ = verify_password(body.current_password, user.password_hash)
         if not valid:
-            raise ApiError(403, "WRONG_PASSWORD", "current_password is wrong")
+            raise Forbidden("current_password is wrong", ErrorCode.WRONG_PASSWORD)
     if body.name is not None:
         user.name = body.name
     if body.email is not None:
@@ -35,7 +39,7 @@ async def update_me(body: UserUpdate, user: CurrentUser, db: DbDep) -> UserOut:
         await db.commit()
     except IntegrityError:
         await db.rollback()
-        raise conflict("an account with this email already exists", "EMAIL_TAKEN") from None
+        raise Conflict("an account with this email already exists", ErrorCode.EMAIL_TAKEN) from None
     return UserOut.model_validate(user)
 
 
