@@ -68,6 +68,17 @@ class Settings(BaseSettings):
 
     stream_heartbeat_seconds: float = Field(15.0, gt=0, le=15.0)
     stream_send_timeout_seconds: float = Field(30.0, gt=0)
+    # Story runs (docs/streaming.md, "Resuming"): how long a run with no reader goes on before
+    # it is cancelled (0: at once), and the reconnect delay sent to EventSource as `retry:`.
+    stream_resume_grace_seconds: float = Field(20.0, ge=0, le=600)
+    stream_retry_ms: int = Field(2000, ge=100, le=60_000)
+    # Shared run log, reader presence and stop requests across workers; unset: in this process.
+    redis_url: str | None = None
+    run_ttl_seconds: int = Field(3600, ge=10, le=7 * 86_400)
+    run_max_events: int = Field(10_000, ge=100, le=1_000_000)
+    run_lease_seconds: float = Field(5.0, ge=1, le=300)
+    # On SIGTERM: refuse new runs (503), let running ones finish for this long, end the rest.
+    drain_seconds: float = Field(60.0, ge=0, le=3600)
 
     @field_validator("cors_origins", mode="before")
     @classmethod
@@ -95,6 +106,13 @@ class Settings(BaseSettings):
         if not value.startswith(("memory://", "redis://", "rediss://")):
             raise ValueError("use memory:// or redis://host:6379/0")
         return value
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("use redis://host:6379/0 (or rediss:// for TLS)")
+        return value or None
 
     @field_validator("database_url")
     @classmethod

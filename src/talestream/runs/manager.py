@@ -1,0 +1,237 @@
+"""Runs decoupled from connections: a run is a task on the worker that started it, writing its
+events to the run log; every HTTP stream is a reader of that log.
+
+The running worker looks at its run every `tick` seconds (one round trip, `RunLog.pulse`): it
+renews the run's lease, and reads whether anyone is reading and whether someone asked it to stop.
+
+- No reader for `grace` seconds: the run is cancelled (RUN_ABANDONED) and saves nothing.
+- A run about to save with no reader waits there (`RunControl.before_save`): a reader who comes
+  back within the window sees it saved; otherwise the grace rule above cancels it.
+- A stop request from any worker ends it at once (RUN_STOPPED).
+- A drain (SIGTERM) refuses new runs, waits for running ones, then ends the rest
+  (SERVER_SHUTTING_DOWN). Once a run has passed `before_save` it is never cancelled: its one
+  transaction either commits or not, and no cancellation lands in the middle of it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import uuid
+from collections.abc import AsyncGenerator, AsyncIterator, Callable
+from contextlib import aclosing
+from dataclasses import dataclass, field
+
+from talestream.errors import ErrorCode, Unavailable
+from talestream.runs.log import Entry, RunLog, RunState
+
+log = logging.getLogger(__name__)
+
+# A reader refreshes its presence this often; it lapses after PRESENCE_TTL without a refresh.
+PRESENCE_TTL = 10.0
+
+STOP_MESSAGES = {
+    ErrorCode.RUN_STOPPED: "The story was stopped, so it was not saved.",
+    ErrorCode.RUN_ABANDONED: "Nobody was reading any more, so the story was stopped and not saved.",
+    ErrorCode.SERVER_SHUTTING_DOWN: (
+        "The server is restarting, so this story was stopped and not saved. Please start it again."
+    ),
+}
+
+
+@dataclass(slots=True)
+class RunControl:
+    """What a run's body sees of its run: its id, and the pause before its save."""
+
+    run_id: str
+    _run: _LocalRun
+
+    async def before_save(self) -> None:
+        """Waits until someone is reading; from then on the run is never cancelled."""
+        run = self._run
+        if (await run.manager.log.pulse(run.run_id)).readers == 0:
+            run.present.clear()
+            await run.manager.log.set_state(run.run_id, RunState.WAITING)
+            await run.present.wait()
+            await run.manager.log.set_state(run.run_id, RunState.RUNNING)
+        run.saving = True
+
+
+@dataclass(slots=True)
+class _LocalRun:
+    manager: RunManager
+    run_id: str
+    task: asyncio.Task[None] | None = None
+    wake: asyncio.Event = field(default_factory=asyncio.Event)
+    present: asyncio.Event = field(default_factory=asyncio.Event)
+    saving: bool = False
+    in_body: bool = False
+    finished: bool = False
+    reason: ErrorCode | None = None
+
+    def cancel(self, reason: ErrorCode) -> None:
+        """Ends the run with `reason`: at once while its body runs, else after the current
+        write to the log (the drive loop checks `reason`)."""
+        if self.saving or self.finished or self.reason is not None:
+            return
+        self.reason = reason
+        if self.in_body and self.task is not None:
+            self.task.cancel()
+
+
+Body = Callable[[RunControl], AsyncGenerator[str]]
+Failure = Callable[[str, str], str]  # (code, message) -> the encoded `error` event
+
+
+@dataclass(frozen=True, slots=True)
+class StartedRun:
+    run_id: str
+    reader: str  # the starting request is the run's first reader
+
+
+class RunManager:
+    def __init__(
+        self, log: RunLog, *, grace: float, tick: float = 0.5, worker: str | None = None
+    ) -> None:
+        self.log = log
+        self.grace = grace
+        self.tick = tick
+        self.worker = worker or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+        self.accepting = True
+        self._runs: dict[str, _LocalRun] = {}
+
+    @property
+    def running(self) -> int:
+        return len(self._runs)
+
+    async def start(self, owner_id: int, kind: str, body: Body, failure: Failure) -> StartedRun:
+        """Creates the run and starts it; Unavailable (503) while the worker drains."""
+        if not self.accepting:
+            raise Unavailable(
+                "This server is restarting; please try again in a moment.",
+                ErrorCode.SERVER_SHUTTING_DOWN,
+                retry_after=5,
+            )
+        run_id = uuid.uuid4().hex
+        await self.log.create(run_id, owner_id, kind, self.worker)
+        started = StartedRun(run_id, uuid.uuid4().hex)
+        await self.log.join(run_id, started.reader)
+        run = _LocalRun(self, run_id)
+        run.present.set()
+        self._runs[run_id] = run
+        run.task = asyncio.create_task(self._drive(run, body, failure), name=f"run {run_id}")
+        return started
+
+    async def _drive(self, run: _LocalRun, body: Body, failure: Failure) -> None:
+        supervisor = asyncio.create_task(self._supervise(run))
+        last, state = 0, RunState.DONE
+        try:
+            async with aclosing(body(RunControl(run.run_id, run))) as events:
+                while True:
+                    # Only the body is ever cancelled, never a write to the log half-way.
+                    run.in_body = True
+                    try:
+                        payload = await anext(events)
+                    except StopAsyncIteration:
+                        break
+                    finally:
+                        run.in_body = False
+                    if run.reason is not None:
+                        raise asyncio.CancelledError
+                    last += 1
+                    await self.log.append(run.run_id, last, payload)
+                    if run.reason is not None:
+                        raise asyncio.CancelledError
+        except asyncio.CancelledError:
+            state = RunState.CANCELLED
+            code = run.reason or ErrorCode.SERVER_SHUTTING_DOWN
+            last += 1
+            await self.log.append(run.run_id, last, failure(code, STOP_MESSAGES[code]))
+        except Exception:
+            log.exception("run %s failed outside its workflow", run.run_id)
+            last += 1
+            await self.log.append(
+                run.run_id,
+                last,
+                failure(ErrorCode.INTERNAL, "Something went wrong; nothing was saved."),
+            )
+        finally:
+            run.finished = True
+            run.wake.set()
+            await supervisor
+            self._runs.pop(run.run_id, None)
+            await self.log.finish(run.run_id, state, last)
+
+    async def _supervise(self, run: _LocalRun) -> None:
+        loop = asyncio.get_running_loop()
+        last_seen = loop.time()
+        while not run.finished:
+            run.wake.clear()
+            try:
+                pulse = await self.log.pulse(run.run_id)
+            except Exception:  # a hiccup of the shared store must not kill the run
+                log.warning("run %s: could not renew its lease", run.run_id, exc_info=True)
+                pulse = None
+            now = loop.time()
+            if pulse is not None:
+                if pulse.stop:
+                    run.cancel(ErrorCode.RUN_STOPPED)
+                if pulse.readers:
+                    last_seen = now
+                    run.present.set()
+                else:
+                    run.present.clear()
+                    if now - last_seen >= self.grace:
+                        run.cancel(ErrorCode.RUN_ABANDONED)
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(self.tick):
+                    await run.wake.wait()
+
+    async def follow(
+        self, run_id: str, after: int, reader: str | None = None
+    ) -> AsyncIterator[Entry]:
+        """The run's events after `after`, as one reader whose presence keeps the run going."""
+        reader = reader or uuid.uuid4().hex
+        await self.log.join(run_id, reader)
+        self._poke(run_id)
+        refresher = asyncio.create_task(self._stay(run_id, reader))
+        try:
+            async for entry in self.log.read(run_id, after):
+                yield entry
+        finally:
+            refresher.cancel()
+            with contextlib.suppress(Exception):
+                await self.log.leave(run_id, reader)
+            self._poke(run_id)
+
+    async def _stay(self, run_id: str, reader: str) -> None:
+        while True:
+            await asyncio.sleep(PRESENCE_TTL / 3)
+            with contextlib.suppress(Exception):
+                await self.log.join(run_id, reader)
+
+    def _poke(self, run_id: str) -> None:
+        """A reader came or went here: the owning supervisor looks now, not at its next tick."""
+        run = self._runs.get(run_id)
+        if run is not None:
+            run.wake.set()
+
+    async def stop(self, run_id: str) -> None:
+        """Stops a run at once, whichever worker runs it."""
+        await self.log.request_stop(run_id)
+        self._poke(run_id)
+
+    async def drain(self, seconds: float) -> None:
+        """Refuses new runs, lets running ones finish for up to `seconds`, then ends the rest."""
+        self.accepting = False
+        tasks = [r.task for r in self._runs.values() if r.task is not None]
+        if tasks and seconds > 0:
+            await asyncio.wait(tasks, timeout=seconds)
+        for run in list(self._runs.values()):
+            run.cancel(ErrorCode.SERVER_SHUTTING_DOWN)
+        rest = [r.task for r in self._runs.values() if r.task is not None]
+        if rest:
+            await asyncio.wait(rest, timeout=30)

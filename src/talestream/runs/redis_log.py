@@ -1,0 +1,196 @@
+"""The run log in Redis, shared by every worker (`TALESTREAM_REDIS_URL`).
+
+Per run, under one hash tag (so a Redis Cluster keeps them on one node):
+
+- `...:events`  a Redis Stream, entry id `0-<event id>`, field `p` = the encoded event; a last
+  entry with field `end` marks the end. Bounded by MAXLEN; readers block on XREAD.
+- `...:meta`    a hash: owner, kind, worker, state, last event id, created, stop flag.
+- `...:readers` a sorted set: reader -> presence deadline (unix time); readers refresh it, so a
+  reader on a worker that died lapses by itself.
+- `...:lease`   a key with a short PX expiry that the running worker keeps renewing.
+
+Every key expires `ttl` seconds after the run's last write, so finished runs clean themselves up.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import redis.asyncio as redis
+
+from talestream.runs.log import (
+    FINISHED,
+    Entry,
+    Pulse,
+    RunExpired,
+    RunInfo,
+    RunLost,
+    RunState,
+)
+
+PREFIX = "talestream:run:"
+# How long a blocked XREAD waits before checking that the run still exists and has a live worker.
+READ_BLOCK_MS = 1000
+
+
+def _seq(stream_id: str) -> int:
+    return int(stream_id.partition("-")[2])
+
+
+class RedisRunLog:
+    def __init__(
+        self,
+        client: redis.Redis,
+        *,
+        ttl: float,
+        max_events: int,
+        presence_ttl: float,
+        lease_ttl: float,
+    ) -> None:
+        self.redis = client
+        self.ttl = int(ttl)
+        self.max_events = max_events
+        self.presence_ttl = presence_ttl
+        self.lease_ms = int(lease_ttl * 1000)
+        self._expiry_renewed: dict[str, float] = {}
+
+    @classmethod
+    def from_url(cls, url: str, **options: Any) -> RedisRunLog:
+        return cls(redis.Redis.from_url(url, decode_responses=True), **options)
+
+    @staticmethod
+    def _keys(run_id: str) -> tuple[str, str, str, str]:
+        base = f"{PREFIX}{{{run_id}}}"
+        return f"{base}:events", f"{base}:meta", f"{base}:readers", f"{base}:lease"
+
+    def _expire_all(self, pipe: Any, run_id: str) -> None:
+        for key in self._keys(run_id)[:3]:
+            pipe.expire(key, self.ttl)
+        self._expiry_renewed[run_id] = time.monotonic()
+
+    async def create(self, run_id: str, owner_id: int, kind: str, worker: str) -> None:
+        _, meta, _, lease = self._keys(run_id)
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.hset(
+                meta,
+                mapping={
+                    "owner": owner_id,
+                    "kind": kind,
+                    "worker": worker,
+                    "state": RunState.RUNNING.value,
+                    "last": 0,
+                    "created": time.time(),
+                },
+            )
+            pipe.set(lease, worker, px=self.lease_ms)
+            self._expire_all(pipe, run_id)
+            await pipe.execute()
+
+    async def append(self, run_id: str, event_id: int, payload: str) -> None:
+        events, meta, _, _ = self._keys(run_id)
+        async with self.redis.pipeline(transaction=False) as pipe:
+            pipe.xadd(events, {"p": payload}, id=f"0-{event_id}", maxlen=self.max_events)
+            pipe.hset(meta, "last", event_id)
+            # Renewing expiries on every event would triple the commands; once a minute is enough.
+            if time.monotonic() - self._expiry_renewed.get(run_id, 0.0) > 60:
+                self._expire_all(pipe, run_id)
+            await pipe.execute()
+
+    async def finish(self, run_id: str, state: RunState, event_id: int) -> None:
+        events, meta, _, lease = self._keys(run_id)
+        async with self.redis.pipeline(transaction=True) as pipe:
+            pipe.xadd(events, {"end": state.value}, id=f"0-{event_id + 1}", maxlen=self.max_events)
+            pipe.hset(meta, mapping={"state": state.value, "last": event_id})
+            pipe.delete(lease)
+            self._expire_all(pipe, run_id)
+            await pipe.execute()
+        self._expiry_renewed.pop(run_id, None)
+
+    async def set_state(self, run_id: str, state: RunState) -> None:
+        await self.redis.hset(self._keys(run_id)[1], "state", state.value)
+
+    async def info(self, run_id: str) -> RunInfo | None:
+        _, meta, readers, _ = self._keys(run_id)
+        async with self.redis.pipeline(transaction=False) as pipe:
+            pipe.hgetall(meta)
+            pipe.zremrangebyscore(readers, "-inf", time.time())
+            pipe.zcard(readers)
+            found, _, count = await pipe.execute()
+        if not found:
+            return None
+        return RunInfo(
+            run_id=run_id,
+            owner_id=int(found["owner"]),
+            kind=found["kind"],
+            state=RunState(found["state"]),
+            worker=found["worker"],
+            last_event_id=int(found["last"]),
+            readers=int(count),
+            created_at=float(found["created"]),
+        )
+
+    async def read(self, run_id: str, after: int) -> AsyncIterator[Entry]:
+        events, meta, _, lease = self._keys(run_id)
+        if not await self.redis.exists(meta):
+            raise RunExpired
+        oldest: Any = await self.redis.xrange(events, count=1)
+        if oldest and after + 1 < _seq(oldest[0][0]):
+            raise RunExpired  # the events this reader missed were trimmed
+        cursor = f"0-{after}"
+        while True:
+            # decode_responses=True: every id and field is a str (redis-py types cannot say so)
+            answer: Any = await self.redis.xread({events: cursor}, count=256, block=READ_BLOCK_MS)
+            if answer:
+                for stream_id, fields in answer[0][1]:
+                    cursor = stream_id
+                    if "end" in fields:
+                        return
+                    yield Entry(_seq(stream_id), fields["p"])
+                continue
+            # Nothing new for a second: is the run still there, and is its worker alive?
+            async with self.redis.pipeline(transaction=False) as pipe:
+                pipe.hget(meta, "state")
+                pipe.exists(lease)
+                state, alive = await pipe.execute()
+            if state is None:
+                raise RunExpired
+            if RunState(state) in FINISHED:
+                return
+            if not alive:
+                raise RunLost
+
+    async def join(self, run_id: str, reader: str) -> None:
+        readers = self._keys(run_id)[2]
+        async with self.redis.pipeline(transaction=False) as pipe:
+            pipe.zadd(readers, {reader: time.time() + self.presence_ttl})
+            pipe.expire(readers, self.ttl)
+            await pipe.execute()
+
+    async def leave(self, run_id: str, reader: str) -> None:
+        await self.redis.zrem(self._keys(run_id)[2], reader)
+
+    async def readers(self, run_id: str) -> int:
+        readers = self._keys(run_id)[2]
+        async with self.redis.pipeline(transaction=False) as pipe:
+            pipe.zremrangebyscore(readers, "-inf", time.time())
+            pipe.zcard(readers)
+            _, count = await pipe.execute()
+        return int(count)
+
+    async def request_stop(self, run_id: str) -> None:
+        await self.redis.hset(self._keys(run_id)[1], "stop", 1)
+
+    async def pulse(self, run_id: str) -> Pulse:
+        _, meta, readers, lease = self._keys(run_id)
+        async with self.redis.pipeline(transaction=False) as pipe:
+            pipe.set(lease, "1", px=self.lease_ms)
+            pipe.zremrangebyscore(readers, "-inf", time.time())
+            pipe.zcard(readers)
+            pipe.hget(meta, "stop")
+            _, _, count, stop = await pipe.execute()
+        return Pulse(int(count), bool(stop))
+
+    async def aclose(self) -> None:
+        await self.redis.aclose()
