@@ -110,12 +110,15 @@ def live_server(
 def slow_server(
     database_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[LiveServer]:
-    """The scripted model at a child's reading pace, with a fast heartbeat: for disconnects."""
+    """The scripted model at a child's reading pace, with a fast heartbeat: for disconnects.
+    No resume grace: a reader who leaves cancels the run at once (test_stream_resume.py covers
+    the grace window)."""
     with serve(
         database_url,
         tmp_path_factory.mktemp("slow"),
         scripted_token_delay_ms=40,
         stream_heartbeat_seconds=0.1,
+        stream_resume_grace_seconds=0,
     ) as server:
         yield server
 

@@ -14,6 +14,7 @@ from talestream.generation.base import StoryModel
 from talestream.generation.factory import create_model
 from talestream.generation.queue import FairGate
 from talestream.ratelimit import RateLimits
+from talestream.runs import RunManager, create_run_log
 from talestream.safety import InputPolicy, OutputPolicy
 from talestream.safety.moderation import create_moderator
 from talestream.stories.safety_checker import SafetyChecker
@@ -31,6 +32,7 @@ class Services:
     output_policy: OutputPolicy
     workflow: StoryWorkflow
     rate_limits: RateLimits
+    runs: RunManager
 
 
 @asynccontextmanager
@@ -48,6 +50,13 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
         max_attempts=settings.safety_max_attempts,
         max_tokens=settings.max_story_tokens,
     )
+    run_log = create_run_log(
+        settings.redis_url,
+        ttl=settings.run_ttl_seconds,
+        max_events=settings.run_max_events,
+        lease_ttl=settings.run_lease_seconds,
+    )
+    runs = RunManager(run_log, grace=settings.stream_resume_grace_seconds)
     try:
         yield Services(
             settings,
@@ -58,8 +67,13 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
             output_policy,
             workflow,
             RateLimits(settings),
+            runs,
         )
     finally:
+        # Runs still going when the app stops end with SERVER_SHUTTING_DOWN and save nothing
+        # (a SIGTERM drains them first: talestream.lifecycle).
+        await runs.drain(0)
+        await run_log.aclose()
         if moderator is not None:
             await moderator.aclose()
         await model.aclose()

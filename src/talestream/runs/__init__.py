@@ -7,6 +7,7 @@ each HTTP stream reads that log and may resume after any event id it already has
 from __future__ import annotations
 
 from talestream.runs.log import (
+    FINISHED,
     Entry,
     RunExpired,
     RunInfo,
@@ -16,10 +17,12 @@ from talestream.runs.log import (
     event_id_text,
     parse_last_event_id,
 )
-from talestream.runs.manager import PRESENCE_TTL, RunControl, RunManager, StartedRun
+from talestream.runs.manager import PRESENCE_TTL, Body, RunControl, RunManager, StartedRun
 from talestream.runs.memory import MemoryRunLog
 
 __all__ = [
+    "FINISHED",
+    "Body",
     "Entry",
     "MemoryRunLog",
     "RunControl",

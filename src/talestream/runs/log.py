@@ -26,6 +26,7 @@ class RunState(StrEnum):
     WAITING = "waiting"  # finished writing, paused before its save until a reader comes back
     DONE = "done"  # ended by itself: completed or failed (its last event says which)
     CANCELLED = "cancelled"  # stopped, abandoned or cut short by a shutdown: nothing saved
+    LOST = "lost"  # its worker stopped renewing the lease (died): reported, never stored
 
 
 FINISHED = frozenset({RunState.DONE, RunState.CANCELLED})

@@ -112,19 +112,21 @@ class RedisRunLog:
         await self.redis.hset(self._keys(run_id)[1], "state", state.value)
 
     async def info(self, run_id: str) -> RunInfo | None:
-        _, meta, readers, _ = self._keys(run_id)
+        _, meta, readers, lease = self._keys(run_id)
         async with self.redis.pipeline(transaction=False) as pipe:
             pipe.hgetall(meta)
             pipe.zremrangebyscore(readers, "-inf", time.time())
             pipe.zcard(readers)
-            found, _, count = await pipe.execute()
+            pipe.exists(lease)
+            found, _, count, alive = await pipe.execute()
         if not found:
             return None
+        state = RunState(found["state"])
         return RunInfo(
             run_id=run_id,
             owner_id=int(found["owner"]),
             kind=found["kind"],
-            state=RunState(found["state"]),
+            state=state if state in FINISHED or alive else RunState.LOST,
             worker=found["worker"],
             last_event_id=int(found["last"]),
             readers=int(count),
