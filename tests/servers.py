@@ -165,3 +165,42 @@ def throwaway_redis() -> Iterator[str]:
         client.close()
         proc.terminate()
         proc.wait(timeout=10)
+
+
+class TalestreamProcess:
+    """`python -m talestream serve` as a real process (signals, drain, several workers)."""
+
+    def __init__(self, env: dict[str, str], *, port: int | None = None, log: Path) -> None:
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {**os.environ, **env}
+        self.log_path = log
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> TalestreamProcess:
+        import sys
+
+        import httpx
+
+        with open(self.log_path, "ab") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "talestream", "serve", "--port", str(self.port)],
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + 60
+        while True:
+            assert self.proc.poll() is None, f"talestream serve exited: {self.log_path.read_text()}"
+            try:
+                if httpx.get(self.url + "/health", timeout=2).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "talestream serve did not start"
+            time.sleep(0.1)
+
+    def __exit__(self, *_: object) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=10)

@@ -83,6 +83,7 @@ def serve(
         port=port,
         workers=workers,
         proxy_headers=True,
+        # Stories drain first (talestream.lifecycle); this only bounds the streams' last bytes.
         timeout_graceful_shutdown=10,
     )
 
