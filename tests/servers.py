@@ -167,6 +167,22 @@ def throwaway_redis() -> Iterator[str]:
         proc.wait(timeout=10)
 
 
+def app_env(tmp_path: Path, database_url: str, script: Path, **extra: str) -> dict[str, str]:
+    """The environment of a talestream process on the scripted model, for the tests."""
+    return {
+        "TALESTREAM_ENV": "test",
+        "TALESTREAM_DATA_DIR": str(tmp_path),
+        "TALESTREAM_DATABASE_URL": database_url,
+        "TALESTREAM_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+        "TALESTREAM_LLM_PROVIDER": "scripted",
+        "TALESTREAM_SCRIPTED_TEXT_FILE": str(script),
+        "TALESTREAM_SCRIPTED_TOKEN_DELAY_MS": "20",
+        "TALESTREAM_RATE_LIMIT_LOGIN": "1000/minute",
+        "TALESTREAM_RATE_LIMIT_GENERATE": "1000/minute",
+        **extra,
+    }
+
+
 class TalestreamProcess:
     """`python -m talestream serve` as a real process (signals, drain, several workers)."""
 

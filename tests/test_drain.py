@@ -19,7 +19,7 @@ from talestream.db.base import Database
 from talestream.db.migrate import upgrade
 from talestream.stories.models import Chapter
 from tests.conftest import PASSWORD
-from tests.servers import TalestreamProcess
+from tests.servers import TalestreamProcess, app_env
 from tests.sse_client import parse_events
 
 SHORT = "Once upon a time a fox found a kite. She flew it high. The wind sang."
@@ -32,21 +32,6 @@ BODY = {
     "language": "en",
     "age": 7,
 }
-
-
-def app_env(tmp_path: Path, database_url: str, script: Path, **extra: str) -> dict[str, str]:
-    return {
-        "TALESTREAM_ENV": "test",
-        "TALESTREAM_DATA_DIR": str(tmp_path),
-        "TALESTREAM_DATABASE_URL": database_url,
-        "TALESTREAM_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
-        "TALESTREAM_LLM_PROVIDER": "scripted",
-        "TALESTREAM_SCRIPTED_TEXT_FILE": str(script),
-        "TALESTREAM_SCRIPTED_TOKEN_DELAY_MS": "20",
-        "TALESTREAM_RATE_LIMIT_LOGIN": "1000/minute",
-        "TALESTREAM_RATE_LIMIT_GENERATE": "1000/minute",
-        **extra,
-    }
 
 
 async def read_until_content(chunks: AsyncIterator[str], body: list[str]) -> None:
