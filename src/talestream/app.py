@@ -19,6 +19,7 @@ from talestream.lifecycle import install_drain
 from talestream.safetylog.router import router as safetylog_router
 from talestream.services import open_services
 from talestream.stories.router import router as stories_router
+from talestream.telemetry.logs import RequestIdMiddleware
 from talestream.web.router import mount_web
 
 
@@ -31,6 +32,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         async with open_services(settings) as services:
             app.state.services = services
+            app.add_route("/metrics", services.metrics.endpoint, include_in_schema=False)
             undo = install_drain(services.runs, settings.drain_seconds)
             try:
                 yield
@@ -52,6 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             allow_methods=["*"],
             allow_headers=["Authorization", "Content-Type", "X-CSRF-Token", "Last-Event-ID"],
         )
+    app.add_middleware(RequestIdMiddleware)
     install_error_handlers(app)
     for router in (
         health_router,

@@ -77,6 +77,8 @@ class Settings(BaseSettings):
     run_ttl_seconds: int = Field(3600, ge=10, le=7 * 86_400)
     run_max_events: int = Field(10_000, ge=100, le=1_000_000)
     run_lease_seconds: float = Field(5.0, ge=1, le=300)
+    # "json": one JSON object per log line, with request and run ids (docs/deploy.md).
+    log_format: Literal["text", "json"] = "text"
     # On SIGTERM: refuse new runs (503), let running ones finish for this long, end the rest.
     drain_seconds: float = Field(60.0, ge=0, le=3600)
 

@@ -20,6 +20,7 @@ from talestream.safety.moderation import create_moderator
 from talestream.stories.safety_checker import SafetyChecker
 from talestream.stories.store import SqlChapterStore
 from talestream.stories.workflow import StoryWorkflow
+from talestream.telemetry.metrics import CountingModel, Metrics
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,7 @@ class Services:
     workflow: StoryWorkflow
     rate_limits: RateLimits
     runs: RunManager
+    metrics: Metrics
 
 
 @asynccontextmanager
@@ -42,8 +44,9 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
     gate = FairGate(model.concurrency)
     output_policy = await asyncio.to_thread(OutputPolicy)  # loads a classifier: ~1 s
     moderator = create_moderator(settings)
+    metrics = Metrics()
     workflow = StoryWorkflow(
-        model=model,
+        model=CountingModel(model, metrics.model_tokens),
         gate=gate,
         safety=SafetyChecker(output_policy, moderator),
         store=SqlChapterStore(db),
@@ -56,7 +59,14 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
         max_events=settings.run_max_events,
         lease_ttl=settings.run_lease_seconds,
     )
-    runs = RunManager(run_log, grace=settings.stream_resume_grace_seconds)
+    runs = RunManager(
+        run_log,
+        grace=settings.stream_resume_grace_seconds,
+        on_end=lambda outcome: metrics.runs_ended.labels(outcome).inc(),
+    )
+    metrics.watch(
+        waiting=lambda: gate.waiting, busy=lambda: gate.running, runs_by_state=runs.states
+    )
     try:
         yield Services(
             settings,
@@ -68,6 +78,7 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
             workflow,
             RateLimits(settings),
             runs,
+            metrics,
         )
     finally:
         # Runs still going when the app stops end with SERVER_SHUTTING_DOWN and save nothing

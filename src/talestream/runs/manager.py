@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from talestream.errors import ErrorCode, Unavailable
 from talestream.runs.log import Entry, RunLog, RunState
+from talestream.telemetry.logs import run_id as current_run
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +55,10 @@ class RunControl:
         run = self._run
         if (await run.manager.log.pulse(run.run_id)).readers == 0:
             run.present.clear()
+            run.waiting = True
             await run.manager.log.set_state(run.run_id, RunState.WAITING)
             await run.present.wait()
+            run.waiting = False
             await run.manager.log.set_state(run.run_id, RunState.RUNNING)
         run.saving = True
 
@@ -68,6 +71,7 @@ class _LocalRun:
     wake: asyncio.Event = field(default_factory=asyncio.Event)
     present: asyncio.Event = field(default_factory=asyncio.Event)
     saving: bool = False
+    waiting: bool = False
     in_body: bool = False
     finished: bool = False
     reason: ErrorCode | None = None
@@ -94,9 +98,16 @@ class StartedRun:
 
 class RunManager:
     def __init__(
-        self, log: RunLog, *, grace: float, tick: float = 0.5, worker: str | None = None
+        self,
+        log: RunLog,
+        *,
+        grace: float,
+        tick: float = 0.5,
+        worker: str | None = None,
+        on_end: Callable[[str], None] | None = None,
     ) -> None:
         self.log = log
+        self.on_end = on_end  # told how each run ended: "done" or a lower-case ErrorCode
         self.grace = grace
         self.tick = tick
         self.worker = worker or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
@@ -106,6 +117,11 @@ class RunManager:
     @property
     def running(self) -> int:
         return len(self._runs)
+
+    def states(self) -> dict[str, int]:
+        """This worker's runs by state (for metrics)."""
+        waiting = sum(r.waiting for r in self._runs.values())
+        return {"running": len(self._runs) - waiting, "waiting": waiting}
 
     async def start(self, owner_id: int, kind: str, body: Body, failure: Failure) -> StartedRun:
         """Creates the run and starts it; Unavailable (503) while the worker drains."""
@@ -126,8 +142,10 @@ class RunManager:
         return started
 
     async def _drive(self, run: _LocalRun, body: Body, failure: Failure) -> None:
+        # The task copied the starting request's context (its request id); add the run's id.
+        current_run.set(run.run_id)
         supervisor = asyncio.create_task(self._supervise(run))
-        last, state = 0, RunState.DONE
+        last, state, outcome = 0, RunState.DONE, "done"
         try:
             async with aclosing(body(RunControl(run.run_id, run))) as events:
                 while True:
@@ -148,10 +166,12 @@ class RunManager:
         except asyncio.CancelledError:
             state = RunState.CANCELLED
             code = run.reason or ErrorCode.SERVER_SHUTTING_DOWN
+            outcome = code.lower()
             last += 1
             await self.log.append(run.run_id, last, failure(code, STOP_MESSAGES[code]))
         except Exception:
             log.exception("run %s failed outside its workflow", run.run_id)
+            outcome = "internal"
             last += 1
             await self.log.append(
                 run.run_id,
@@ -163,6 +183,8 @@ class RunManager:
             run.wake.set()
             await supervisor
             self._runs.pop(run.run_id, None)
+            if self.on_end is not None:
+                self.on_end(outcome)
             await self.log.finish(run.run_id, state, last)
 
     async def _supervise(self, run: _LocalRun) -> None:
@@ -195,6 +217,7 @@ class RunManager:
     ) -> AsyncIterator[Entry]:
         """The run's events after `after`, as one reader whose presence keeps the run going."""
         reader = reader or uuid.uuid4().hex
+        current_run.set(run_id)
         await self.log.join(run_id, reader)
         self._poke(run_id)
         refresher = asyncio.create_task(self._stay(run_id, reader))

@@ -100,13 +100,17 @@ async def _frames(
     request: Request, wire: WireFormat, run_id: str, after: int, reader: str | None = None
 ) -> AsyncGenerator[bytes]:
     """One reader of a run: `retry:` first, then every event after `after` with its `id:`."""
-    yield f"retry: {request.app.state.settings.stream_retry_ms}\n\n".encode()
+    services = get_services(request)
+    services.metrics.open_streams.inc()
     try:
-        async for entry in get_services(request).runs.follow(run_id, after, reader):
+        yield f"retry: {request.app.state.settings.stream_retry_ms}\n\n".encode()
+        async for entry in services.runs.follow(run_id, after, reader):
             frame = f"id: {event_id_text(run_id, entry.event_id)}\n{entry.payload}\n\n"
             yield frame.encode()
     except (RunExpired, RunLost) as gone:
         yield (wire.failure(gone.code, gone.detail) + "\n\n").encode()
+    finally:
+        services.metrics.open_streams.dec()
 
 
 async def _only(frame: str) -> AsyncGenerator[bytes]:
@@ -116,7 +120,10 @@ async def _only(frame: str) -> AsyncGenerator[bytes]:
 async def _start(request: Request, job: StoryJob, wire: WireFormat) -> EventStreamResponse:
     services = get_services(request)
     started = await services.runs.start(
-        job.owner_id, wire.kind, story_run(services.workflow, job, wire), wire.failure
+        job.owner_id,
+        wire.kind,
+        story_run(services.workflow, job, wire, services.metrics),
+        wire.failure,
     )
     return _stream(request, _frames(request, wire, started.run_id, 0, started.reader))
 
