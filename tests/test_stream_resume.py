@@ -9,9 +9,13 @@ within the grace window finds the run cancelled, and nothing saved.
 from __future__ import annotations
 
 import asyncio
+import re
+import shutil
+import subprocess
 import time
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
@@ -272,3 +276,32 @@ async def test_delete_stops_a_run_at_once_and_saves_nothing(
     assert endpoint.error_code(seen[-1]) == "RUN_STOPPED"
     assert await run_state(client, auth, run_id) == "cancelled"
     assert await chapters_of(db, before) == 0
+
+
+async def test_the_documented_curl_resume_example_runs(
+    server: LiveServer, client: httpx.AsyncClient, db: Database, tmp_path: Path
+) -> None:
+    """docs/streaming.md's resume example, verbatim but for host, token and child id."""
+    if shutil.which("curl") is None:
+        pytest.skip("curl is not installed")
+    doc = (Path(__file__).parents[1] / "docs" / "streaming.md").read_text()
+    (example,) = re.findall(r"### Example: resume with curl.*?```bash\n(.*?)```", doc, re.DOTALL)
+    auth = await bearer_for(client, f"{uuid.uuid4().hex[:8]}@example.com")
+    child = await client.post("/api/v1/children/", json={"name": "Mia", "age": 6}, headers=auth)
+    before = await count_rows(db, "chapters")
+    script = (
+        example.replace("http://localhost:8000", server.url)
+        .replace("Bearer YOUR_TOKEN", auth["Authorization"])
+        .replace("child_id=1", f"child_id={child.json()['id']}")
+    )
+    done = await asyncio.to_thread(
+        subprocess.run, ["bash", "-c", script], cwd=tmp_path, capture_output=True, text=True
+    )
+    first = parse_events((tmp_path / "first.txt").read_text().rpartition("\n\n")[0] + "\n\n")
+    rest = parse_events(done.stdout[len((tmp_path / "first.txt").read_text()) :])
+    assert first and rest, done.stderr
+    events = first + rest
+    run_id = events[0].data["data"]["run_id"]
+    assert [e.id for e in events] == [f"{run_id}.{n}" for n in range(1, len(events) + 1)]
+    assert events[-1].data["type"] == "complete"
+    assert await chapters_of(db, before) == 1

@@ -105,7 +105,8 @@ async def _frames(
     try:
         yield f"retry: {request.app.state.settings.stream_retry_ms}\n\n".encode()
         async for entry in services.runs.follow(run_id, after, reader):
-            frame = f"id: {event_id_text(run_id, entry.event_id)}\n{entry.payload}\n\n"
+            # `id:` last: a reader that has the id line has the whole event before it.
+            frame = f"{entry.payload}\nid: {event_id_text(run_id, entry.event_id)}\n\n"
             yield frame.encode()
     except (RunExpired, RunLost) as gone:
         yield (wire.failure(gone.code, gone.detail) + "\n\n").encode()
