@@ -250,3 +250,15 @@ def test_event_ids_name_the_run_and_the_place_in_it() -> None:
     for bad in ("", "42", f"{run_id}", f"{run_id}.x", "../etc.1"):
         with pytest.raises(ValidationFailed):
             parse_last_event_id(bad)
+
+
+async def test_hundreds_of_concurrent_readers_share_the_workers_connections(make_log) -> None:
+    """More readers than the Redis pool has connections: readers must not each hold one."""
+    manager = RunManager(make_log(), grace=5, tick=TICK)
+
+    async def one() -> list[int]:
+        started = await manager.start(1, "test", counting(3, [], 0.05), failure)
+        return [e.event_id for e in await read_all(manager, started.run_id, reader=started.reader)]
+
+    results = await asyncio.wait_for(asyncio.gather(*(one() for _ in range(250))), timeout=60)
+    assert all(r == [1, 2, 3, 4] for r in results)

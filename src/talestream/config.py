@@ -74,7 +74,7 @@ class Settings(BaseSettings):
     stream_retry_ms: int = Field(2000, ge=100, le=60_000)
     # Shared run log, reader presence and stop requests across workers; unset: in this process.
     redis_url: str | None = None
-    run_ttl_seconds: int = Field(3600, ge=10, le=7 * 86_400)
+    run_ttl_seconds: int = Field(600, ge=10, le=7 * 86_400)
     run_max_events: int = Field(10_000, ge=100, le=1_000_000)
     run_lease_seconds: float = Field(5.0, ge=1, le=300)
     # "json": one JSON object per log line, with request and run ids (docs/deploy.md).

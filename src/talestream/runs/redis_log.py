@@ -3,7 +3,8 @@
 Per run, under one hash tag (so a Redis Cluster keeps them on one node):
 
 - `...:events`  a Redis Stream, entry id `0-<event id>`, field `p` = the encoded event; a last
-  entry with field `end` marks the end. Bounded by MAXLEN; readers block on XREAD.
+  entry with field `end` marks the end. Bounded by MAXLEN. Each worker blocks on one XREAD over
+  every run its readers follow (`_Waker`), and readers fetch with XRANGE when woken.
 - `...:meta`    a hash: owner, kind, worker, state, last event id, created, stop flag.
 - `...:readers` a sorted set: reader -> presence deadline (unix time); readers refresh it, so a
   reader on a worker that died lapses by itself.
@@ -14,6 +15,9 @@ Every key expires `ttl` seconds after the run's last write, so finished runs cle
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 import time
 from collections.abc import AsyncIterator
 from typing import Any
@@ -31,8 +35,11 @@ from talestream.runs.log import (
 )
 
 PREFIX = "talestream:run:"
-# How long a blocked XREAD waits before checking that the run still exists and has a live worker.
+# How long a reader waits for news before checking that the run exists and has a live worker.
 READ_BLOCK_MS = 1000
+# The shared XREAD's block: the longest a newly followed run waits to be included.
+WAKER_BLOCK_MS = 250
+log = logging.getLogger(__name__)
 
 
 def _seq(stream_id: str) -> int:
@@ -55,10 +62,16 @@ class RedisRunLog:
         self.presence_ttl = presence_ttl
         self.lease_ms = int(lease_ttl * 1000)
         self._expiry_renewed: dict[str, float] = {}
+        self._waker = _Waker(client)
 
     @classmethod
     def from_url(cls, url: str, **options: Any) -> RedisRunLog:
-        return cls(redis.Redis.from_url(url, decode_responses=True), **options)
+        # Commands are short (readers block on one shared XREAD, see _Waker), so a bounded pool
+        # that waits for a free connection beats failing under a burst of new streams.
+        pool = redis.BlockingConnectionPool.from_url(
+            url, decode_responses=True, max_connections=64, timeout=10
+        )
+        return cls(redis.Redis(connection_pool=pool), **options)
 
     @staticmethod
     def _keys(run_id: str) -> tuple[str, str, str, str]:
@@ -140,28 +153,38 @@ class RedisRunLog:
         oldest: Any = await self.redis.xrange(events, count=1)
         if oldest and after + 1 < _seq(oldest[0][0]):
             raise RunExpired  # the events this reader missed were trimmed
-        cursor = f"0-{after}"
-        while True:
-            # decode_responses=True: every id and field is a str (redis-py types cannot say so)
-            answer: Any = await self.redis.xread({events: cursor}, count=256, block=READ_BLOCK_MS)
-            if answer:
-                for stream_id, fields in answer[0][1]:
-                    cursor = stream_id
+        woken = self._waker.watch(events, after)
+        try:
+            while True:
+                # decode_responses=True: ids and fields are str (redis-py types cannot say so)
+                found: Any = await self.redis.xrange(events, min=f"0-{after + 1}", count=256)
+                for stream_id, fields in found:
                     if "end" in fields:
                         return
-                    yield Entry(_seq(stream_id), fields["p"])
-                continue
-            # Nothing new for a second: is the run still there, and is its worker alive?
-            async with self.redis.pipeline(transaction=False) as pipe:
-                pipe.hget(meta, "state")
-                pipe.exists(lease)
-                state, alive = await pipe.execute()
-            if state is None:
-                raise RunExpired
-            if RunState(state) in FINISHED:
-                return
-            if not alive:
-                raise RunLost
+                    after = _seq(stream_id)
+                    yield Entry(after, fields["p"])
+                if found:
+                    continue
+                try:
+                    async with asyncio.timeout(READ_BLOCK_MS / 1000):
+                        await woken.wait()
+                    woken.clear()
+                    continue
+                except TimeoutError:
+                    pass
+                # Nothing new for a second: is the run still there, and its worker alive?
+                async with self.redis.pipeline(transaction=False) as pipe:
+                    pipe.hget(meta, "state")
+                    pipe.exists(lease)
+                    state, alive = await pipe.execute()
+                if state is None:
+                    raise RunExpired
+                if RunState(state) in FINISHED:
+                    return
+                if not alive:
+                    raise RunLost
+        finally:
+            self._waker.unwatch(events, woken)
 
     async def join(self, run_id: str, reader: str) -> None:
         readers = self._keys(run_id)[2]
@@ -195,4 +218,57 @@ class RedisRunLog:
         return Pulse(int(count), bool(stop))
 
     async def aclose(self) -> None:
+        await self._waker.aclose()
         await self.redis.aclose()
+
+
+class _Waker:
+    """One blocking XREAD per worker over every run its readers follow, instead of a blocked
+    connection per reader: when a followed stream grows, the readers of that run are woken and
+    fetch their events with a quick XRANGE. A run newly followed joins the XREAD within
+    WAKER_BLOCK_MS (its reader reads what is already there at once)."""
+
+    def __init__(self, client: redis.Redis) -> None:
+        self.redis = client
+        self._cursors: dict[str, str] = {}
+        self._readers: dict[str, set[asyncio.Event]] = {}
+        self._task: asyncio.Task[None] | None = None
+
+    def watch(self, key: str, after: int) -> asyncio.Event:
+        woken = asyncio.Event()
+        self._readers.setdefault(key, set()).add(woken)
+        known = self._cursors.get(key)
+        if known is None or _seq(known) > after:
+            self._cursors[key] = f"0-{after}"
+        if self._task is None or self._task.done():
+            self._task = asyncio.get_running_loop().create_task(self._run())
+        return woken
+
+    def unwatch(self, key: str, woken: asyncio.Event) -> None:
+        readers = self._readers.get(key)
+        if readers is not None:
+            readers.discard(woken)
+            if not readers:
+                del self._readers[key]
+                self._cursors.pop(key, None)
+
+    async def _run(self) -> None:
+        while self._readers:
+            streams: dict[Any, Any] = {k: self._cursors[k] for k in self._readers}
+            try:
+                answer: Any = await self.redis.xread(streams, count=1, block=WAKER_BLOCK_MS)
+            except redis.RedisError:
+                log.warning("run log: XREAD failed; retrying", exc_info=True)
+                await asyncio.sleep(1)
+                continue
+            for key, entries in answer or []:
+                if key in self._readers and entries:
+                    self._cursors[key] = entries[-1][0]
+                    for woken in self._readers[key]:
+                        woken.set()
+
+    async def aclose(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
