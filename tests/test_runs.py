@@ -238,10 +238,10 @@ async def test_presence_is_shared_and_lapses_without_refresh(make_log) -> None:
     run_id = uuid.uuid4().hex
     await log.create(run_id, 1, "test", "w")
     await log.join(run_id, "r1")
-    assert (await log.pulse(run_id)) == Pulse(readers=1, stop=False)
-    assert (await make_log().pulse(run_id)).readers == 1, "another worker sees the reader"
+    assert (await log.pulse([run_id])) == [Pulse(readers=1, stop=False)]
+    assert (await make_log().pulse([run_id]))[0].readers == 1, "another worker sees the reader"
     await log.leave(run_id, "r1")
-    assert (await log.pulse(run_id)).readers == 0
+    assert (await log.pulse([run_id]))[0].readers == 0
 
 
 def test_event_ids_name_the_run_and_the_place_in_it() -> None:
@@ -261,4 +261,4 @@ async def test_hundreds_of_concurrent_readers_share_the_workers_connections(make
         return [e.event_id for e in await read_all(manager, started.run_id, reader=started.reader)]
 
     results = await asyncio.wait_for(asyncio.gather(*(one() for _ in range(250))), timeout=60)
-    assert all(r == [1, 2, 3, 4] for r in results)
+    assert {tuple(r) for r in results} == {(1, 2, 3, 4)}

@@ -13,7 +13,7 @@ stop, and a lease the running worker keeps renewing, so readers elsewhere notice
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
@@ -109,9 +109,9 @@ class RunLog(Protocol):
 
     async def request_stop(self, run_id: str) -> None: ...
 
-    async def pulse(self, run_id: str) -> Pulse:
-        """The running worker's periodic look at its run, in one round trip: renews the lease
-        (readers treat a lapsed lease as RunLost) and reads readers and the stop flag."""
+    async def pulse(self, run_ids: Sequence[str]) -> list[Pulse]:
+        """The running worker's periodic look at its runs, in one round trip: renews their
+        leases (readers treat a lapsed lease as RunLost), reads readers and stop flags."""
         ...
 
     async def aclose(self) -> None: ...

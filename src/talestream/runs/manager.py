@@ -1,8 +1,9 @@
 """Runs decoupled from connections: a run is a task on the worker that started it, writing its
 events to the run log; every HTTP stream is a reader of that log.
 
-The running worker looks at its run every `tick` seconds (one round trip, `RunLog.pulse`): it
-renews the run's lease, and reads whether anyone is reading and whether someone asked it to stop.
+Every `tick` seconds the worker looks at all the runs it writes in one round trip
+(`RunLog.pulse`): it renews their leases, and reads whether anyone is reading each and whether
+someone asked it to stop.
 
 - No reader for `grace` seconds: the run is cancelled (RUN_ABANDONED) and saves nothing.
 - A run about to save with no reader waits there (`RunControl.before_save`): a reader who comes
@@ -26,7 +27,7 @@ from contextlib import aclosing
 from dataclasses import dataclass, field
 
 from talestream.errors import ErrorCode, Unavailable
-from talestream.runs.log import Entry, RunLog, RunState
+from talestream.runs.log import Entry, Pulse, RunLog, RunState
 from talestream.telemetry.logs import run_id as current_run
 
 log = logging.getLogger(__name__)
@@ -53,7 +54,7 @@ class RunControl:
     async def before_save(self) -> None:
         """Waits until someone is reading; from then on the run is never cancelled."""
         run = self._run
-        if (await run.manager.log.pulse(run.run_id)).readers == 0:
+        if (await run.manager.log.pulse([run.run_id]))[0].readers == 0:
             run.present.clear()
             run.waiting = True
             await run.manager.log.set_state(run.run_id, RunState.WAITING)
@@ -67,14 +68,26 @@ class RunControl:
 class _LocalRun:
     manager: RunManager
     run_id: str
+    last_seen: float  # loop time a reader was last seen
     task: asyncio.Task[None] | None = None
-    wake: asyncio.Event = field(default_factory=asyncio.Event)
     present: asyncio.Event = field(default_factory=asyncio.Event)
     saving: bool = False
     waiting: bool = False
     in_body: bool = False
     finished: bool = False
     reason: ErrorCode | None = None
+
+    def observe(self, pulse: Pulse, now: float, grace: float) -> None:
+        """Applies one look at the shared state: stop requested, readers present or not."""
+        if pulse.stop:
+            self.cancel(ErrorCode.RUN_STOPPED)
+        if pulse.readers:
+            self.last_seen = now
+            self.present.set()
+        else:
+            self.present.clear()
+            if now - self.last_seen >= grace:
+                self.cancel(ErrorCode.RUN_ABANDONED)
 
     def cancel(self, reason: ErrorCode) -> None:
         """Ends the run with `reason`: at once while its body runs, else after the current
@@ -113,6 +126,8 @@ class RunManager:
         self.worker = worker or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self.accepting = True
         self._runs: dict[str, _LocalRun] = {}
+        self._wake = asyncio.Event()
+        self._supervisor: asyncio.Task[None] | None = None
 
     @property
     def running(self) -> int:
@@ -135,16 +150,17 @@ class RunManager:
         await self.log.create(run_id, owner_id, kind, self.worker)
         started = StartedRun(run_id, uuid.uuid4().hex)
         await self.log.join(run_id, started.reader)
-        run = _LocalRun(self, run_id)
+        run = _LocalRun(self, run_id, asyncio.get_running_loop().time())
         run.present.set()
         self._runs[run_id] = run
         run.task = asyncio.create_task(self._drive(run, body, failure), name=f"run {run_id}")
+        if self._supervisor is None or self._supervisor.done():
+            self._supervisor = asyncio.create_task(self._supervise(), name="run supervisor")
         return started
 
     async def _drive(self, run: _LocalRun, body: Body, failure: Failure) -> None:
         # The task copied the starting request's context (its request id); add the run's id.
         current_run.set(run.run_id)
-        supervisor = asyncio.create_task(self._supervise(run))
         last, state, outcome = 0, RunState.DONE, "done"
         try:
             async with aclosing(body(RunControl(run.run_id, run))) as events:
@@ -180,37 +196,29 @@ class RunManager:
             )
         finally:
             run.finished = True
-            run.wake.set()
-            await supervisor
             self._runs.pop(run.run_id, None)
             if self.on_end is not None:
                 self.on_end(outcome)
             await self.log.finish(run.run_id, state, last)
 
-    async def _supervise(self, run: _LocalRun) -> None:
+    async def _supervise(self) -> None:
+        """One loop for all of this worker's runs: one round trip per tick however many."""
         loop = asyncio.get_running_loop()
-        last_seen = loop.time()
-        while not run.finished:
-            run.wake.clear()
+        while self._runs:
+            self._wake.clear()
+            runs = list(self._runs.values())
             try:
-                pulse = await self.log.pulse(run.run_id)
-            except Exception:  # a hiccup of the shared store must not kill the run
-                log.warning("run %s: could not renew its lease", run.run_id, exc_info=True)
-                pulse = None
-            now = loop.time()
-            if pulse is not None:
-                if pulse.stop:
-                    run.cancel(ErrorCode.RUN_STOPPED)
-                if pulse.readers:
-                    last_seen = now
-                    run.present.set()
-                else:
-                    run.present.clear()
-                    if now - last_seen >= self.grace:
-                        run.cancel(ErrorCode.RUN_ABANDONED)
+                pulses = await self.log.pulse([r.run_id for r in runs])
+            except Exception:  # a hiccup of the shared store must not kill the runs
+                log.warning("could not renew the leases of %d runs", len(runs), exc_info=True)
+            else:
+                now = loop.time()
+                for run, pulse in zip(runs, pulses, strict=True):
+                    if not run.finished:
+                        run.observe(pulse, now, self.grace)
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(self.tick):
-                    await run.wake.wait()
+                    await self._wake.wait()
 
     async def follow(
         self, run_id: str, after: int, reader: str | None = None
@@ -238,9 +246,8 @@ class RunManager:
 
     def _poke(self, run_id: str) -> None:
         """A reader came or went here: the owning supervisor looks now, not at its next tick."""
-        run = self._runs.get(run_id)
-        if run is not None:
-            run.wake.set()
+        if run_id in self._runs:
+            self._wake.set()
 
     async def stop(self, run_id: str) -> None:
         """Stops a run at once, whichever worker runs it."""
@@ -258,3 +265,7 @@ class RunManager:
         rest = [r.task for r in self._runs.values() if r.task is not None]
         if rest:
             await asyncio.wait(rest, timeout=30)
+        if self._supervisor is not None:
+            self._supervisor.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._supervisor

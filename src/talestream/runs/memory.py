@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from dataclasses import dataclass, field
 
 from talestream.runs.log import FINISHED, Entry, Pulse, RunExpired, RunInfo, RunState
@@ -123,10 +123,11 @@ class MemoryRunLog:
         if run is not None:
             run.stop = True
 
-    async def pulse(self, run_id: str) -> Pulse:
+    async def pulse(self, run_ids: Sequence[str]) -> list[Pulse]:
         # One process: no lease, since a run's worker cannot die while its readers live.
-        run = self._runs.get(run_id)
-        return Pulse(await self.readers(run_id), run is not None and run.stop)
+        return [
+            Pulse(await self.readers(r), r in self._runs and self._runs[r].stop) for r in run_ids
+        ]
 
     async def aclose(self) -> None:
         self._runs.clear()

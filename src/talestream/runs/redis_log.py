@@ -19,7 +19,7 @@ import asyncio
 import contextlib
 import logging
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 import redis.asyncio as redis
@@ -154,6 +154,7 @@ class RedisRunLog:
         if oldest and after + 1 < _seq(oldest[0][0]):
             raise RunExpired  # the events this reader missed were trimmed
         woken = self._waker.watch(events, after)
+        finished = False
         try:
             while True:
                 # decode_responses=True: ids and fields are str (redis-py types cannot say so)
@@ -180,8 +181,11 @@ class RedisRunLog:
                 if state is None:
                     raise RunExpired
                 if RunState(state) in FINISHED:
-                    return
-                if not alive:
+                    # Its last events and end mark may have come after our XRANGE: one more.
+                    if finished:
+                        return
+                    finished = True
+                elif not alive:
                     raise RunLost
         finally:
             self._waker.unwatch(events, woken)
@@ -207,15 +211,17 @@ class RedisRunLog:
     async def request_stop(self, run_id: str) -> None:
         await self.redis.hset(self._keys(run_id)[1], "stop", 1)
 
-    async def pulse(self, run_id: str) -> Pulse:
-        _, meta, readers, lease = self._keys(run_id)
+    async def pulse(self, run_ids: Sequence[str]) -> list[Pulse]:
+        now = time.time()
         async with self.redis.pipeline(transaction=False) as pipe:
-            pipe.set(lease, "1", px=self.lease_ms)
-            pipe.zremrangebyscore(readers, "-inf", time.time())
-            pipe.zcard(readers)
-            pipe.hget(meta, "stop")
-            _, _, count, stop = await pipe.execute()
-        return Pulse(int(count), bool(stop))
+            for run_id in run_ids:
+                _, meta, readers, lease = self._keys(run_id)
+                pipe.set(lease, "1", px=self.lease_ms)
+                pipe.zremrangebyscore(readers, "-inf", now)
+                pipe.zcard(readers)
+                pipe.hget(meta, "stop")
+            answers = await pipe.execute()
+        return [Pulse(int(answers[i + 2]), bool(answers[i + 3])) for i in range(0, len(answers), 4)]
 
     async def aclose(self) -> None:
         await self._waker.aclose()
