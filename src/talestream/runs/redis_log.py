@@ -39,6 +39,7 @@ PREFIX = "talestream:run:"
 READ_BLOCK_MS = 1000
 # The shared XREAD's block: the longest a newly followed run waits to be included.
 WAKER_BLOCK_MS = 250
+WAKER_BATCH_SECONDS = 0.02
 log = logging.getLogger(__name__)
 
 
@@ -272,6 +273,10 @@ class _Waker:
                     self._cursors[key] = entries[-1][0]
                     for woken in self._readers[key]:
                         woken.set()
+            if answer:
+                # Each XREAD names every followed run: under load, gather a few events' worth of
+                # news per call instead of one call per event (at most this much later).
+                await asyncio.sleep(WAKER_BATCH_SECONDS)
 
     async def aclose(self) -> None:
         if self._task is not None:
