@@ -31,6 +31,9 @@ GET_URL = "/api/v1/stories/generate/stream"
 POST_URL = "/api/v1/stories/generate-stream/"
 GRACE = 3.0
 SHORT = "Once upon a time a fox found a kite. She flew it high. The wind sang with her."
+# Long enough (about 1.5 s) that the run is still writing when the server notices a cut reader,
+# short enough to be written well within the grace window.
+MEDIUM = SHORT + " The kite danced over the hill and the river." * 6 + " Then they went home."
 BODY = {
     "story_name": "The Kite",
     "hero_name": "Alice",
@@ -185,7 +188,7 @@ async def test_a_cut_stream_resumes_with_no_gap_no_duplicate_and_one_saved_chapt
 async def test_a_run_without_reader_waits_before_its_save_for_the_reader_to_return(
     server: LiveServer, client: httpx.AsyncClient, db: Database, endpoint: Endpoint
 ) -> None:
-    server.script.write_text(SHORT)
+    server.script.write_text(MEDIUM)
     auth = await bearer_for(client, f"{uuid.uuid4().hex[:8]}@example.com")
     before = await count_rows(db, "chapters")
     kwargs = await endpoint.request_kwargs(client, auth)
@@ -198,7 +201,7 @@ async def test_a_run_without_reader_waits_before_its_save_for_the_reader_to_retu
     response, rest, _ = await resume(client, endpoint, rest_kwargs, "")
     assert response.status_code == 200
     assert endpoint.last_type(rest) in {"complete", "completed"}
-    assert endpoint.text(first + rest).split() == SHORT.split()
+    assert endpoint.text(first + rest).split() == MEDIUM.split()
     assert await chapters_of(db, before) == 1
 
 

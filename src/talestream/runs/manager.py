@@ -54,13 +54,18 @@ class RunControl:
     async def before_save(self) -> None:
         """Waits until someone is reading; from then on the run is never cancelled."""
         run = self._run
-        if (await run.manager.log.pulse([run.run_id]))[0].readers == 0:
+        log = run.manager.log
+        # A fresh look each time: a supervisor tick that started before the reader left may
+        # still report it present.
+        while (await log.pulse([run.run_id]))[0].readers == 0:
+            if not run.waiting:
+                run.waiting = True
+                await log.set_state(run.run_id, RunState.WAITING)
             run.present.clear()
-            run.waiting = True
-            await run.manager.log.set_state(run.run_id, RunState.WAITING)
             await run.present.wait()
+        if run.waiting:
             run.waiting = False
-            await run.manager.log.set_state(run.run_id, RunState.RUNNING)
+            await log.set_state(run.run_id, RunState.RUNNING)
         run.saving = True
 
 
@@ -233,7 +238,10 @@ class RunManager:
             async for entry in self.log.read(run_id, after):
                 yield entry
         finally:
+            # The refresher ends first, so no refresh of this reader lands after it left.
             refresher.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await refresher
             with contextlib.suppress(Exception):
                 await self.log.leave(run_id, reader)
             self._poke(run_id)
