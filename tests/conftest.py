@@ -19,7 +19,13 @@ from talestream.db.base import Database
 from talestream.db.migrate import upgrade
 from talestream.db.models import Base
 from talestream.generation.scripted import BUILTIN_CHAPTER
-from tests.servers import ServerThread, postgres_unavailable_reason, throwaway_postgres
+from tests.servers import (
+    ServerThread,
+    postgres_unavailable_reason,
+    redis_unavailable_reason,
+    throwaway_postgres,
+    throwaway_redis,
+)
 
 PASSWORD = "correct-horse-42"
 
@@ -32,6 +38,17 @@ def postgres_url() -> Iterator[str]:
             pytest.fail(f"PostgreSQL is required in CI: {reason}")
         pytest.skip(reason)
     with throwaway_postgres() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    reason = redis_unavailable_reason()
+    if reason:
+        if os.environ.get("CI"):
+            pytest.fail(f"Redis is required in CI: {reason}")
+        pytest.skip(reason)
+    with throwaway_redis() as url:
         yield url
 
 
@@ -102,12 +119,15 @@ def live_server(
 def slow_server(
     database_url: str, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[LiveServer]:
-    """The scripted model at a child's reading pace, with a fast heartbeat: for disconnects."""
+    """The scripted model at a child's reading pace, with a fast heartbeat: for disconnects.
+    No resume grace: a reader who leaves cancels the run at once (test_stream_resume.py covers
+    the grace window)."""
     with serve(
         database_url,
         tmp_path_factory.mktemp("slow"),
         scripted_token_delay_ms=40,
         stream_heartbeat_seconds=0.1,
+        stream_resume_grace_seconds=0,
     ) as server:
         yield server
 

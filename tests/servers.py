@@ -149,3 +149,93 @@ def throwaway_cluster() -> Iterator[Cluster]:
             capture_output=True,
         )
         shutil.rmtree(root, ignore_errors=True)
+
+
+def redis_unavailable_reason() -> str | None:
+    if shutil.which("redis-server") is None:
+        return "redis-server is not installed (apt-get install redis-server)"
+    return None
+
+
+@contextmanager
+def throwaway_redis() -> Iterator[str]:
+    """Yields the URL of a fresh redis-server on a free port, without persistence."""
+    import redis
+
+    binary = shutil.which("redis-server")
+    assert binary is not None
+    port = free_port()
+    proc = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    client = redis.Redis(port=port)
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            client.ping()
+            break
+        except redis.ConnectionError:
+            assert time.monotonic() < deadline, "redis-server did not start"
+            time.sleep(0.05)
+    try:
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        client.close()
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def app_env(tmp_path: Path, database_url: str, script: Path, **extra: str) -> dict[str, str]:
+    """The environment of a talestream process on the scripted model, for the tests."""
+    return {
+        "TALESTREAM_ENV": "test",
+        "TALESTREAM_DATA_DIR": str(tmp_path),
+        "TALESTREAM_DATABASE_URL": database_url,
+        "TALESTREAM_SECRET_KEY": "test-secret-key-that-is-long-enough-0123456789",
+        "TALESTREAM_LLM_PROVIDER": "scripted",
+        "TALESTREAM_SCRIPTED_TEXT_FILE": str(script),
+        "TALESTREAM_SCRIPTED_TOKEN_DELAY_MS": "20",
+        "TALESTREAM_RATE_LIMIT_LOGIN": "1000/minute",
+        "TALESTREAM_RATE_LIMIT_GENERATE": "1000/minute",
+        **extra,
+    }
+
+
+class TalestreamProcess:
+    """`python -m talestream serve` as a real process (signals, drain, several workers)."""
+
+    def __init__(self, env: dict[str, str], *, port: int | None = None, log: Path) -> None:
+        self.port = port or free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.env = {**os.environ, **env}
+        self.log_path = log
+        self.proc: subprocess.Popen[bytes] | None = None
+
+    def __enter__(self) -> TalestreamProcess:
+        import sys
+
+        import httpx
+
+        with open(self.log_path, "ab") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "talestream", "serve", "--port", str(self.port)],
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        deadline = time.monotonic() + 60
+        while True:
+            assert self.proc.poll() is None, f"talestream serve exited: {self.log_path.read_text()}"
+            try:
+                if httpx.get(self.url + "/health", timeout=2).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                pass
+            assert time.monotonic() < deadline, "talestream serve did not start"
+            time.sleep(0.1)
+
+    def __exit__(self, *_: object) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(timeout=10)

@@ -14,6 +14,7 @@ class Event:
     event: str | None
     data: Any
     raw: str
+    id: str | None = None
 
 
 def parse_events(text: str) -> list[Event]:
@@ -21,20 +22,22 @@ def parse_events(text: str) -> list[Event]:
     for block in text.split("\n\n"):
         if not block.strip():
             continue
-        name, data_lines = None, []
+        name, data_lines, event_id = None, [], None
         lines = block.split("\n")
-        if all(line.startswith(":") for line in lines):
-            continue  # heartbeat comment
+        if all(line.startswith((":", "retry: ")) for line in lines):
+            continue  # heartbeat comment, or the reconnect delay
         for line in lines:
             if line.startswith("event: "):
                 name = line[len("event: ") :]
             elif line.startswith("data: "):
                 data_lines.append(line[len("data: ") :])
+            elif line.startswith("id: "):
+                event_id = line[len("id: ") :]
             elif line.startswith(":"):
                 continue
             else:
                 raise AssertionError(f"unexpected SSE line {line!r}")
-        events.append(Event(name, json.loads("\n".join(data_lines)), block))
+        events.append(Event(name, json.loads("\n".join(data_lines)), block, event_id))
     return events
 
 

@@ -490,6 +490,20 @@ async def test_sse_parser_follows_the_event_stream_rules() -> None:
     ]
 
 
+async def test_sse_parser_keeps_the_last_event_id_and_retry() -> None:
+    async def lines() -> AsyncIterator[str]:
+        for line in ["retry: 1500", "", "id: r.1", "data: a", "", "data: b", "", "id: r.3",
+                     "retry: x", "data: c", ""]:  # fmt: skip
+            yield line
+
+    messages = [m async for m in iter_sse(lines())]
+    assert [(m.data, m.id, m.retry_ms) for m in messages] == [
+        ("a", "r.1", 1500),
+        ("b", "r.1", 1500),
+        ("c", "r.3", 1500),
+    ]
+
+
 def test_parse_pick() -> None:
     assert parse_pick(" 2 ", 3) == 1
     assert parse_pick("they fly away", 3) == "they fly away"
@@ -545,3 +559,73 @@ def test_export_writes_epub_and_pdf(family: Cli, tmp_path: Path) -> None:
 
     missing = family.run("export", str(uuid.uuid4()))
     assert missing.returncode == 1 and "does not exist" in missing.stderr
+
+
+class CuttingProxy:
+    """A TCP proxy in front of the server that drops the first story stream after `limit` bytes
+    of its response (a phone switching networks), and records every stream request it saw."""
+
+    def __init__(self, upstream: str, limit: int) -> None:
+        self.host, port = upstream.removeprefix("http://").split(":")
+        self.port, self.limit = int(port), limit
+        self.cut = False
+        self.stream_requests: list[str] = []
+
+    async def __aenter__(self) -> str:
+        self.server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
+        return f"http://127.0.0.1:{self.server.sockets[0].getsockname()[1]}"
+
+    async def __aexit__(self, *_: object) -> None:
+        self.server.close()
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_reader, up_writer = await asyncio.open_connection(self.host, self.port)
+        streaming = asyncio.Event()
+
+        async def upstream() -> None:
+            while data := await reader.read(65536):
+                if b"/generate/stream" in data:
+                    self.stream_requests.append(data.decode("latin-1"))
+                    streaming.set()
+                up_writer.write(data)
+                await up_writer.drain()
+
+        async def downstream() -> None:
+            sent = 0
+            while data := await up_reader.read(65536):
+                if streaming.is_set() and not self.cut:
+                    sent += len(data)
+                    if sent > self.limit:
+                        self.cut = True
+                        return  # drop the connection mid-chapter
+                writer.write(data)
+                await writer.drain()
+
+        pumps = [asyncio.create_task(upstream()), asyncio.create_task(downstream())]
+        await asyncio.wait(pumps, return_when=asyncio.FIRST_COMPLETED)
+        for pump in pumps:
+            pump.cancel()
+        writer.close()
+        up_writer.close()
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+async def test_url_mode_resumes_a_dropped_stream_where_it_stopped(
+    client: httpx.AsyncClient, live_server: LiveServer, cli: Cli
+) -> None:
+    auth = await bearer_for(client)
+    await _child_on(client, auth)
+    proxy = CuttingProxy(live_server.url, limit=1500)
+    async with proxy as url:
+        done = await asyncio.to_thread(
+            cli.run, "generate", "--url", url, "--token",
+            auth["Authorization"].removeprefix("Bearer "), "-c", "Mia", "-t", "owls",
+        )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert proxy.cut, "the stream was cut"
+    assert len(proxy.stream_requests) == 2
+    assert "last-event-id: " in proxy.stream_requests[1].lower()
+    assert _words(BUILTIN_CHAPTER) in _words(done.stdout), "every word once, in order"
+    assert "✓ saved" in done.stdout
+    r = await client.get("/api/v1/stories/", headers=auth)
+    assert r.json()["total"] == 1 and r.json()["items"][0]["chapter_count"] == 1

@@ -74,7 +74,8 @@ async def test_fetch_readable_stream_runs_verbatim(live_server: LiveServer, db) 
             }""",
             example,
         )
-    assert text.startswith("event: story_chunk\ndata: ")
+    # Each stream opens with its reconnect delay (`retry:`), then the documented events.
+    assert text.startswith("retry: 2000\n\nevent: story_chunk\ndata: ")
     assert '"type": "complete"' in text
 
 

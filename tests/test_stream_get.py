@@ -55,6 +55,8 @@ async def test_event_flow_and_shapes_follow_the_document(
     assert "content-encoding" not in response.headers
     assert all(e.event == "story_chunk" for e in events)
     assert all(set(e.data) == {"type", "data"} for e in events)
+    run_id = events[0].data["data"]["run_id"]  # an addition: the run to resume
+    assert [e.id for e in events] == [f"{run_id}.{n}" for n in range(1, len(events) + 1)]
 
     # The document's "Typical Event Flow", plus the quality and save stages design.md adds.
     assert node_steps(events) == [

@@ -39,10 +39,12 @@ async def test_messages_follow_the_document_and_the_story_is_saved(
     kinds = [e.data["type"] for e in events]
     assert kinds[0] == "started" and kinds[-1] == "completed"
     assert set(kinds[1:-1]) == {"content"} and len(kinds) > 5
+    run_id = events[0].data.pop("run_id")  # an addition: the run to resume (docs/streaming.md)
     assert events[0].data == {
         "type": "started",
         "message": "Starting generation of 'The Magic Forest Adventure'",
     }
+    assert [e.id for e in events] == [f"{run_id}.{n}" for n in range(1, len(events) + 1)]
     assert all(isinstance(e.data["data"], str) and e.data["data"] for e in events[1:-1])
     done = events[-1].data
     assert uuid.UUID(done["story_id"])

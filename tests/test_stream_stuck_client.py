@@ -23,6 +23,7 @@ def impatient_server(database_url: str, tmp_path) -> Iterator[LiveServer]:
         stream_send_timeout_seconds=1.0,
         stream_heartbeat_seconds=0.5,
         max_story_tokens=100_000,
+        stream_resume_grace_seconds=0,  # the slot is freed once the reader is dropped
     ) as server:
         yield server
 

@@ -87,13 +87,17 @@ def serve(
     # Migrations run once, here, before workers start: concurrent workers must not race on them.
     settings = migrated_settings()
     _ = settings.signing_key  # create the development secret once, before workers fork
+    from talestream.telemetry.logs import log_config
+
     uvicorn.run(
         "talestream.app:create_app",
+        log_config=log_config(settings.log_format) or uvicorn.config.LOGGING_CONFIG,
         factory=True,
         host=host,
         port=port,
         workers=workers,
         **proxy_options(settings),
+        # Stories drain first (talestream.lifecycle); this only bounds the streams' last bytes.
         timeout_graceful_shutdown=10,
     )
 

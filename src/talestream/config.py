@@ -83,6 +83,19 @@ class Settings(BaseSettings):
 
     stream_heartbeat_seconds: float = Field(15.0, gt=0, le=15.0)
     stream_send_timeout_seconds: float = Field(30.0, gt=0)
+    # Story runs (docs/streaming.md, "Resuming"): how long a run with no reader goes on before
+    # it is cancelled (0: at once), and the reconnect delay sent to EventSource as `retry:`.
+    stream_resume_grace_seconds: float = Field(20.0, ge=0, le=600)
+    stream_retry_ms: int = Field(2000, ge=100, le=60_000)
+    # Shared run log, reader presence and stop requests across workers; unset: in this process.
+    redis_url: str | None = None
+    run_ttl_seconds: int = Field(600, ge=10, le=7 * 86_400)
+    run_max_events: int = Field(10_000, ge=100, le=1_000_000)
+    run_lease_seconds: float = Field(5.0, ge=1, le=300)
+    # "json": one JSON object per log line, with request and run ids (docs/deploy.md).
+    log_format: Literal["text", "json"] = "text"
+    # On SIGTERM: refuse new runs (503), let running ones finish for this long, end the rest.
+    drain_seconds: float = Field(60.0, ge=0, le=3600)
 
     # Password reset mail: smtp://user:pass@host:587?starttls=true, or smtps:// (implicit TLS).
     # Unset in development: the reset link is written to the log instead.
@@ -153,6 +166,13 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("use the web app's address, e.g. https://stories.example.org")
         return value.rstrip("/")
+
+    @field_validator("redis_url")
+    @classmethod
+    def _redis_scheme(cls, value: str | None) -> str | None:
+        if value and not value.startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("use redis://host:6379/0 (or rediss:// for TLS)")
+        return value or None
 
     @field_validator("database_url")
     @classmethod

@@ -35,6 +35,7 @@ from talestream.errors import (
     UnsafeRequest,
     ValidationFailed,
 )
+from talestream.telemetry.logs import request_id as request_id_var
 
 REQUEST_ID_HEADER = "X-Request-ID"
 REQUEST_ID_BYTES = REQUEST_ID_HEADER.lower().encode()
@@ -147,6 +148,7 @@ class RequestIdAndErrors:
         given = dict(scope["headers"]).get(REQUEST_ID_BYTES, b"").decode("latin-1")
         request_id = given if _SANE_REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
+        logged_as = request_id_var.set(request_id)  # every log line of this request carries it
         id_bytes = request_id.encode()
         started = False
 
@@ -165,6 +167,8 @@ class RequestIdAndErrors:
                 raise
             response = _unexpected(exc, scope, request_id)
             await response(scope, receive, send_with_id)
+        finally:
+            request_id_var.reset(logged_as)
 
 
 def _unexpected(exc: Exception, scope: Scope, request_id: str) -> JSONResponse:

@@ -49,6 +49,12 @@ class ErrorCode(StrEnum):
     MODERATION_UNAVAILABLE = "MODERATION_UNAVAILABLE"
     # Exports
     EXPORT_UNAVAILABLE = "EXPORT_UNAVAILABLE"
+    # Story runs (talestream.runs): resuming, stopping and draining
+    RUN_EXPIRED = "RUN_EXPIRED"  # the run's log is gone: nothing to resume, nothing regenerated
+    RUN_LOST = "RUN_LOST"  # the worker running it stopped answering: nothing was saved
+    RUN_STOPPED = "RUN_STOPPED"  # stopped on request (DELETE /api/v1/stories/runs/{id})
+    RUN_ABANDONED = "RUN_ABANDONED"  # nobody came back within the resume grace window
+    SERVER_SHUTTING_DOWN = "SERVER_SHUTTING_DOWN"
     # Infrastructure
     DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE"
     INTERNAL = "INTERNAL"

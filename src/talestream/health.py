@@ -1,4 +1,5 @@
-"""`GET /health`: is the database reachable, which model provider is configured."""
+"""`GET /health`: is the database reachable, which model provider is configured, and is this
+worker draining (503 then, so a load balancer stops sending it new streams)."""
 
 from __future__ import annotations
 
@@ -20,9 +21,10 @@ async def health(request: Request) -> JSONResponse:
         database = {"status": "ok", "dialect": db.dialect}
     except Exception as exc:
         database = {"status": "error", "dialect": db.dialect, "error": type(exc).__name__}
-    ok = database["status"] == "ok"
+    draining = not get_services(request).runs.accepting
+    ok = database["status"] == "ok" and not draining
     body = {
-        "status": "ok" if ok else "degraded",
+        "status": "draining" if draining else "ok" if ok else "degraded",
         "version": __version__,
         "database": database,
         "model": {

@@ -16,6 +16,7 @@ from talestream.generation.factory import create_model
 from talestream.generation.queue import FairGate
 from talestream.quality.language import warm_up as warm_up_language_id
 from talestream.ratelimit import RateLimits
+from talestream.runs import RunManager, create_run_log
 from talestream.safety import InputPolicy, OutputPolicy
 from talestream.safety.moderation import create_moderator
 from talestream.stories.avoided_topics import AvoidedTopicsChecker
@@ -24,6 +25,7 @@ from talestream.stories.quality_checker import QualityGate
 from talestream.stories.safety_checker import SafetyChecker
 from talestream.stories.store import SqlChapterStore
 from talestream.stories.workflow import StoryWorkflow
+from talestream.telemetry.metrics import CountingModel, Metrics
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,8 @@ class Services:
     output_policy: OutputPolicy
     workflow: StoryWorkflow
     rate_limits: RateLimits
+    runs: RunManager
+    metrics: Metrics
 
 
 @asynccontextmanager
@@ -48,14 +52,29 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
     # sentence and not in the way of a server that must answer /health.
     threading.Thread(target=warm_up_language_id, name="langid-warm-up", daemon=True).start()
     moderator = create_moderator(settings)
+    metrics = Metrics()
     workflow = StoryWorkflow(
-        model=model,
+        model=CountingModel(model, metrics.model_tokens),
         gate=gate,
         safety=AllCheckers([SafetyChecker(output_policy, moderator), AvoidedTopicsChecker()]),
         quality=QualityGate(),
         store=SqlChapterStore(db),
         max_attempts=settings.safety_max_attempts,
         max_tokens=settings.max_story_tokens,
+    )
+    run_log = create_run_log(
+        settings.redis_url,
+        ttl=settings.run_ttl_seconds,
+        max_events=settings.run_max_events,
+        lease_ttl=settings.run_lease_seconds,
+    )
+    runs = RunManager(
+        run_log,
+        grace=settings.stream_resume_grace_seconds,
+        on_end=lambda outcome: metrics.runs_ended.labels(outcome).inc(),
+    )
+    metrics.watch(
+        waiting=lambda: gate.waiting, busy=lambda: gate.running, runs_by_state=runs.states
     )
     try:
         yield Services(
@@ -67,8 +86,14 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
             output_policy,
             workflow,
             RateLimits(settings),
+            runs,
+            metrics,
         )
     finally:
+        # Runs still going when the app stops end with SERVER_SHUTTING_DOWN and save nothing
+        # (a SIGTERM drains them first: talestream.lifecycle).
+        await runs.drain(0)
+        await run_log.aclose()
         if moderator is not None:
             await moderator.aclose()
         await model.aclose()

@@ -17,8 +17,6 @@ blocking a sentence is that the child does not see it.
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncGenerator, AsyncIterator
-from contextlib import aclosing
 from typing import Any
 
 from talestream.quality import QualityResult
@@ -97,15 +95,6 @@ def story_chunk_data(event: WorkflowEvent) -> dict[str, Any]:
     return {"type": "error", "data": {"message": event.message, "code": event.code}}
 
 
-async def encode_story_chunks(events: AsyncGenerator[WorkflowEvent]) -> AsyncIterator[bytes]:
-    # aclosing everywhere generators nest: closing the outer one must reach the model at once.
-    async with aclosing(events):
-        async for event in events:
-            yield (
-                b"event: story_chunk\ndata: " + _dumps(story_chunk_data(event)).encode() + b"\n\n"
-            )
-
-
 def _post_message(event: WorkflowEvent, story_name: str) -> dict[str, Any] | None:
     if isinstance(event, ContentChunk):
         return {"type": "content", "data": event.text} if event.text else None
@@ -137,11 +126,51 @@ def _post_message(event: WorkflowEvent, story_name: str) -> dict[str, Any] | Non
     return None
 
 
-async def encode_data_messages(
-    events: AsyncGenerator[WorkflowEvent], story_name: str
-) -> AsyncIterator[bytes]:
-    async with aclosing(events):
-        async for event in events:
-            message = _post_message(event, story_name)
-            if message is not None:
-                yield b"data: " + _dumps(message).encode() + b"\n\n"
+def _data_line(message: dict[str, Any]) -> str:
+    return "data: " + _dumps(message)
+
+
+class StoryChunkFormat:
+    """GET /generate/stream: `event: story_chunk` frames; the run id rides on the first one."""
+
+    kind = "story_chunk"
+
+    def frame(self, event: WorkflowEvent, run_id: str) -> str | None:
+        data = story_chunk_data(event)
+        if isinstance(event, NodeEvent) and event.node == "workflow" and event.status == "started":
+            data["data"]["run_id"] = run_id
+        return "event: story_chunk\n" + _data_line(data)
+
+    def failure(self, code: str, message: str) -> str:
+        return "event: story_chunk\n" + _data_line(
+            {"type": "error", "data": {"message": message, "code": code}}
+        )
+
+
+class DataMessageFormat:
+    """POST /generate-stream/: `data:` messages only; the run id rides on `started`."""
+
+    kind = "data"
+
+    def __init__(self, story_name: str) -> None:
+        self.story_name = story_name
+
+    def frame(self, event: WorkflowEvent, run_id: str) -> str | None:
+        message = _post_message(event, self.story_name)
+        if message is None:
+            return None
+        if message["type"] == "started":
+            message["run_id"] = run_id
+        return _data_line(message)
+
+    def failure(self, code: str, message: str) -> str:
+        return _data_line({"type": "error", "message": message, "code": code})
+
+
+WireFormat = StoryChunkFormat | DataMessageFormat
+
+
+def is_save_point(event: WorkflowEvent) -> bool:
+    """The last event before the workflow writes to the database: a run pauses here while
+    nobody reads it (talestream.runs)."""
+    return isinstance(event, NodeEvent) and event.node == "save" and event.status == "started"

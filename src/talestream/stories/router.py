@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncGenerator, Awaitable, Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
@@ -20,17 +20,26 @@ from talestream.children.models import Child
 from talestream.children.schemas import MAX_ROW_ID, ChildId
 from talestream.children.service import get_owned_child
 from talestream.deps import DbDep, get_services
-from talestream.errors import ErrorCode, GenerationFailed, UnsafeRequest
+from talestream.errors import ErrorCode, GenerationFailed, NotFound, UnsafeRequest
 from talestream.generation.capabilities import require_language
 from talestream.metrics import reading_seconds
+from talestream.runs import (
+    FINISHED,
+    RunExpired,
+    RunInfo,
+    RunLost,
+    event_id_text,
+    parse_last_event_id,
+)
 from talestream.sse import EventStreamResponse
 from talestream.stories import service
 from talestream.stories.badges import chapter_badges
 from talestream.stories.domain import StoryJob
 from talestream.stories.encoders import (
+    DataMessageFormat,
+    StoryChunkFormat,
+    WireFormat,
     complete_payload,
-    encode_data_messages,
-    encode_story_chunks,
 )
 from talestream.stories.events import Completed, Failed
 from talestream.stories.export import (
@@ -42,10 +51,12 @@ from talestream.stories.export import (
 )
 from talestream.stories.jobs import checked_user_text, child_story_job, parent_story_job
 from talestream.stories.models import Chapter, Story
+from talestream.stories.run_body import story_run
 from talestream.stories.schemas import (
     ChapterOut,
     ChildStoryParams,
     GenerateStreamRequest,
+    RunOut,
     StoryDetail,
     StoryPage,
     StorySummary,
@@ -95,7 +106,17 @@ async def _job_within_limit(
     return job
 
 
-def _stream(request: Request, body: Any) -> EventStreamResponse:
+LastEventIdQuery = Annotated[
+    str | None,
+    Query(
+        max_length=64,
+        description="Resume the run this event belongs to after it, like the `Last-Event-ID` "
+        "header (for clients that cannot set headers)",
+    ),
+]
+
+
+def _stream(request: Request, body: AsyncGenerator[bytes]) -> EventStreamResponse:
     settings = request.app.state.settings
     return EventStreamResponse(
         body,
@@ -104,33 +125,142 @@ def _stream(request: Request, body: Any) -> EventStreamResponse:
     )
 
 
+def _resume_cursor(request: Request, query: str | None) -> tuple[str, int] | None:
+    """(run id, last event id) when the request resumes a run: the `Last-Event-ID` header (as
+    EventSource sends it on reconnect) or the `last_event_id` query parameter."""
+    given = request.headers.get("last-event-id") or query
+    return parse_last_event_id(given) if given else None
+
+
+async def _frames(
+    request: Request, wire: WireFormat, run_id: str, after: int, reader: str | None = None
+) -> AsyncGenerator[bytes]:
+    """One reader of a run: `retry:` first, then every event after `after` with its `id:`."""
+    services = get_services(request)
+    services.metrics.open_streams.inc()
+    try:
+        yield f"retry: {request.app.state.settings.stream_retry_ms}\n\n".encode()
+        async for entry in services.runs.follow(run_id, after, reader):
+            # `id:` last: a reader that has the id line has the whole event before it.
+            frame = f"{entry.payload}\nid: {event_id_text(run_id, entry.event_id)}\n\n"
+            yield frame.encode()
+    except (RunExpired, RunLost) as gone:
+        yield (wire.failure(gone.code, gone.detail) + "\n\n").encode()
+    finally:
+        services.metrics.open_streams.dec()
+
+
+async def _only(frame: str) -> AsyncGenerator[bytes]:
+    yield (frame + "\n\n").encode()
+
+
+async def _start(request: Request, job: StoryJob, wire: WireFormat) -> EventStreamResponse:
+    services = get_services(request)
+    started = await services.runs.start(
+        job.owner_id,
+        wire.kind,
+        story_run(services.workflow, job, wire, services.metrics),
+        wire.failure,
+    )
+    return _stream(request, _frames(request, wire, started.run_id, 0, started.reader))
+
+
+async def _owned_run(request: Request, user_id: int, run_id: str) -> RunInfo | None:
+    """The run's state; None when its log expired; NotFound when it is someone else's."""
+    info = await get_services(request).runs.log.info(run_id)
+    if info is not None and info.owner_id != user_id:
+        raise NotFound("No such story run")
+    return info
+
+
+async def _resume(
+    request: Request, user_id: int, cursor: tuple[str, int], wire: WireFormat
+) -> Response:
+    run_id, after = cursor
+    info = await _owned_run(request, user_id, run_id)
+    if info is None:
+        gone = RunExpired()
+        return _stream(request, _only(wire.failure(gone.code, gone.detail)))
+    if info.kind != wire.kind:
+        raise NotFound("No such story run on this endpoint")
+    if info.state in FINISHED and after >= info.last_event_id:
+        # Everything was delivered: 204 tells EventSource to stop reconnecting.
+        return Response(status_code=status.HTTP_204_NO_CONTENT)
+    return _stream(request, _frames(request, wire, run_id, after))
+
+
 @router.get("/generate/stream", responses=SSE_RESPONSES, response_class=EventStreamResponse)
 async def generate_stream(
     request: Request,
     user: CurrentUser,
     db: DbDep,
     params: Annotated[ChildStoryParams, Query()],
-) -> EventStreamResponse:
+    last_event_id: LastEventIdQuery = None,
+) -> Response:
     """Stream a chapter for a child profile as `event: story_chunk` Server-Sent Events
     (streaming-api-quick-reference.md). Works with a Bearer token or the cookie session, so a
-    browser's native `EventSource(url, {withCredentials: true})` can use it."""
+    browser's native `EventSource(url, {withCredentials: true})` can use it. Every event has an
+    `id:`; a reconnect with `Last-Event-ID` resumes the same run after that event."""
+    cursor = _resume_cursor(request, last_event_id)
+    if cursor is not None:
+        await db.close()
+        return await _resume(request, user.id, cursor, StoryChunkFormat())
     policy = get_services(request).input_policy
     job = await _job_within_limit(request, user, lambda: child_story_job(db, policy, user, params))
     await db.close()  # an open stream must not hold a database connection
-    return _stream(request, encode_story_chunks(_workflow(request).run(job)))
+    return await _start(request, job, StoryChunkFormat())
 
 
 @router.post("/generate-stream/", responses=SSE_RESPONSES, response_class=EventStreamResponse)
 async def generate_stream_post(
-    request: Request, body: GenerateStreamRequest, user: CurrentUser, db: DbDep
-) -> EventStreamResponse:
+    request: Request,
+    body: GenerateStreamRequest,
+    user: CurrentUser,
+    db: DbDep,
+    last_event_id: LastEventIdQuery = None,
+) -> Response:
     """Stream a new story as `data:` messages `started`, `content`, `completed`, `error`
     (streaming-story-generation-api.md). Saved only after the whole story passed every check;
-    a client that disconnects leaves nothing behind."""
+    a client that disconnects and does not come back leaves nothing behind. Repeating the
+    request with `Last-Event-ID` resumes the same run (the body is then not used)."""
+    wire = DataMessageFormat(body.story_name)
+    cursor = _resume_cursor(request, last_event_id)
+    if cursor is not None:
+        await db.close()
+        return await _resume(request, user.id, cursor, wire)
     policy = get_services(request).input_policy
     job = await _job_within_limit(request, user, lambda: parent_story_job(db, policy, user, body))
     await db.close()
-    return _stream(request, encode_data_messages(_workflow(request).run(job), job.brief.title))
+    return await _start(request, job, DataMessageFormat(job.brief.title))
+
+
+@router.get("/runs/{run_id}", response_model=RunOut)
+async def read_run(run_id: str, request: Request, user: CurrentUser) -> RunOut:
+    """A story run's state: running, waiting (paused before its save for a reader), done,
+    cancelled or lost; `last_event_id` is what to send as `Last-Event-ID` to read it to the end."""
+    info = await _owned_run(request, user.id, run_id) if _is_run_id(run_id) else None
+    if info is None:
+        raise NotFound("No such story run")
+    return RunOut(
+        run_id=info.run_id,
+        state=info.state.value,
+        readers=info.readers,
+        last_event_id=event_id_text(info.run_id, info.last_event_id),
+    )
+
+
+@router.delete("/runs/{run_id}", status_code=status.HTTP_204_NO_CONTENT)
+async def stop_run(run_id: str, request: Request, user: CurrentUser) -> Response:
+    """Stops a story run at once, on whichever worker runs it; nothing is saved."""
+    info = await _owned_run(request, user.id, run_id) if _is_run_id(run_id) else None
+    if info is None:
+        raise NotFound("No such story run")
+    await get_services(request).runs.stop(run_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+def _is_run_id(text: str) -> bool:
+    return len(text) == 32 and all(c in "0123456789abcdef" for c in text)
 
 
 @router.post("/generate", responses={k: v for k, v in SSE_RESPONSES.items() if k != 200})

@@ -95,6 +95,15 @@ class GenerateStreamRequest(RequestModel):
         return clean_avoid_topics(value)
 
 
+class RunOut(BaseModel):
+    """A story run (GET /api/v1/stories/runs/{run_id})."""
+
+    run_id: str
+    state: str = Field(description="running, waiting, done, cancelled or lost")
+    readers: int = Field(description="Streams reading it right now, on any worker")
+    last_event_id: str = Field(description="The id of its latest event (for Last-Event-ID)")
+
+
 class ChapterOut(BaseModel):
     model_config = ConfigDict(from_attributes=True)
 

@@ -1,12 +1,16 @@
 """A running talestream server over HTTP: login, lookups, and the GET SSE stream.
 
 The stream is read line by line as it arrives (httpx streaming), parsed as Server-Sent Events and
-mapped to the terminal's events, so text shows up as the server sends it. Leaving the stream early
-(Ctrl-C) closes the response; the server sees the disconnect, stops the model and saves nothing.
+mapped to the terminal's events, so text shows up as the server sends it. A dropped connection is
+resumed like EventSource does: the same request again with `Last-Event-ID`, after the server's
+`retry:` delay, so the chapter goes on where it stopped (no text twice, none missing). Leaving the
+stream early (Ctrl-C) stops the run on the server (DELETE /api/v1/stories/runs/{id}): the model
+stops and nothing is saved.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import uuid
@@ -33,21 +37,29 @@ STREAM_PATH = f"{API}/stories/generate/stream"
 TIMEOUT = httpx.Timeout(10.0, read=60.0)
 
 
+# A dropped stream is resumed this many times in a row (each resume that brings events resets it).
+RESUME_ATTEMPTS = 5
+
+
 @dataclass(frozen=True, slots=True)
 class SseMessage:
     event: str
     data: str
+    id: str | None = None  # the last event id seen so far (SSE keeps it across events)
+    retry_ms: int | None = None  # the latest `retry:` the server sent
 
 
 async def iter_sse(lines: AsyncIterable[str]) -> AsyncIterator[SseMessage]:
     """Server-Sent Events from decoded lines (WHATWG rules for the fields this API uses):
     `:` comments (heartbeats) are skipped, `data:` lines join with newlines, a blank line ends an
-    event, and an unfinished event at the end of the stream is dropped."""
+    event, an unfinished event at the end of the stream is dropped; `id:` and `retry:` are kept."""
     event, data = "message", list[str]()
+    last_id: str | None = None
+    retry_ms: int | None = None
     async for line in lines:
         if not line:
             if data:
-                yield SseMessage(event, "\n".join(data))
+                yield SseMessage(event, "\n".join(data), last_id, retry_ms)
             event, data = "message", []
             continue
         if line.startswith(":"):
@@ -58,6 +70,10 @@ async def iter_sse(lines: AsyncIterable[str]) -> AsyncIterator[SseMessage]:
             event = value
         elif name == "data":
             data.append(value)
+        elif name == "id" and "\0" not in value:
+            last_id = value
+        elif name == "retry" and value.isdigit():
+            retry_ms = int(value)
 
 
 async def _refusal(response: httpx.Response) -> DomainError:
@@ -158,16 +174,48 @@ class RemoteSource:
 
     async def chapter(self, params: ChildStoryParams) -> AsyncGenerator[ClientEvent]:
         query = params.model_dump(mode="json", exclude_none=True)
-        headers = {"Accept": "text/event-stream"}
+        last_id: str | None = None
+        delay, failures, ended = 2.0, 0, False
         try:
-            async with self.http.stream("GET", STREAM_PATH, params=query, headers=headers) as r:
-                if r.status_code >= 400:
-                    raise await _refusal(r)
-                async for message in iter_sse(r.aiter_lines()):
-                    if message.event != "story_chunk":
-                        continue
-                    event = from_wire(json.loads(message.data))
-                    if event is not None:
-                        yield event
-        except httpx.HTTPError as exc:
-            raise self._unreachable(exc) from None
+            while True:
+                headers = {"Accept": "text/event-stream"}
+                if last_id is not None:
+                    headers["Last-Event-ID"] = last_id
+                try:
+                    async with self.http.stream(
+                        "GET", STREAM_PATH, params=query, headers=headers
+                    ) as r:
+                        if r.status_code == 204:  # a resume after the last event: all seen
+                            ended = True
+                            return
+                        if r.status_code >= 400:
+                            ended = True
+                            raise await _refusal(r)
+                        async for message in iter_sse(r.aiter_lines()):
+                            if message.retry_ms is not None:
+                                delay = message.retry_ms / 1000
+                            if message.id is not None and message.id != last_id:
+                                last_id, failures = message.id, 0
+                            if message.event != "story_chunk":
+                                continue
+                            wire = json.loads(message.data)
+                            ended = wire.get("type") in {"complete", "error"}
+                            event = from_wire(wire)
+                            if event is not None:
+                                yield event
+                    return
+                except httpx.HTTPError as exc:
+                    # Resumable once the server named the run (every event has an id).
+                    if last_id is None or failures >= RESUME_ATTEMPTS:
+                        ended = True
+                        raise self._unreachable(exc) from None
+                    failures += 1
+                    await asyncio.sleep(delay)
+        finally:
+            if not ended and last_id is not None:
+                await self._stop(last_id.partition(".")[0])
+
+    async def _stop(self, run_id: str) -> None:
+        """Leaving mid-chapter (Ctrl-C): stop the run now rather than after the resume window."""
+        with contextlib.suppress(httpx.HTTPError):
+            await self.http.delete(f"{API}/stories/runs/{run_id}", timeout=3)
