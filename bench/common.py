@@ -58,3 +58,23 @@ def pct(values: list[float], p: float) -> float:
 
 
 UVICORN = ["-m", "uvicorn", "--loop", "uvloop", "--http", "httptools", "--log-level", "warning"]
+
+
+PASSWORD = "bench-password-42"
+
+
+def bench_family(url: str) -> tuple[str, int]:
+    """Registers the benchmark's parent with one child: (access token, child id)."""
+    email = "bench@example.com"
+    httpx.post(
+        url + "/api/v1/auth/register", json={"email": email, "password": PASSWORD, "name": "Bench"}
+    ).raise_for_status()
+    login = httpx.post(url + "/api/v1/auth/login", json={"email": email, "password": PASSWORD})
+    token: str = login.raise_for_status().json()["access_token"]
+    child = httpx.post(
+        url + "/api/v1/children/",
+        json={"name": "Mia", "age": 7},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    child_id: int = child.raise_for_status().json()["id"]
+    return token, child_id

@@ -36,11 +36,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import httpx
+from bench.common import UVICORN, bench_family, free_port, pct, server
 
-from bench.common import UVICORN, free_port, pct, server
-
-PASSWORD = "bench-password-42"
 TOKENS_PER_SECOND = 20.0
 SAMPLE_SECONDS = 0.25
 
@@ -237,17 +234,8 @@ def bench_talestream(n: int, spread: float, tokens: int, env: dict[str, str]) ->
     port = free_port()
     args = [sys.executable, "-m", "talestream", "serve", "--port", str(port)]
     with server(args, env, port) as (url, pid):
-        httpx.post(
-            url + "/api/v1/auth/register",
-            json={"email": "bench@example.com", "password": PASSWORD, "name": "Bench"},
-        ).raise_for_status()
-        token = httpx.post(
-            url + "/api/v1/auth/login", json={"email": "bench@example.com", "password": PASSWORD}
-        ).json()["access_token"]
+        token, child = bench_family(url)
         auth = {"Authorization": f"Bearer {token}"}
-        child = httpx.post(
-            url + "/api/v1/children/", json={"name": "Mia", "age": 7}, headers=auth
-        ).json()["id"]
         counter = iter(range(10**9))
 
         def path() -> str:

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import httpx
 
-from bench.stream_throughput import PASSWORD, ROOT, free_port, server
+from bench.common import PASSWORD, ROOT, bench_family, free_port, server
 
 
 def stream_arrivals(sock: socket.socket, path: str, token: str, arrivals: list[float]) -> None:
@@ -141,18 +141,8 @@ def main() -> None:
     port = free_port()
     uvicorn = [sys.executable, "-m", "uvicorn", "--loop", "uvloop", "--http", "httptools"]
     uvicorn += ["--log-level", "warning", "--no-access-log", "--port", str(port)]
-    with server([*uvicorn, "--factory", "talestream.app:create_app"], env, port) as url:
-        httpx.post(
-            url + "/api/v1/auth/register",
-            json={"email": "bench@example.com", "password": PASSWORD, "name": "Bench"},
-        )
-        token = httpx.post(
-            url + "/api/v1/auth/login", json={"email": "bench@example.com", "password": PASSWORD}
-        ).json()["access_token"]
-        auth = {"Authorization": f"Bearer {token}"}
-        child = httpx.post(
-            url + "/api/v1/children/", json={"name": "Mia", "age": 7}, headers=auth
-        ).json()["id"]
+    with server([*uvicorn, "--factory", "talestream.app:create_app"], env, port) as (url, _):
+        token, child = bench_family(url)
         path = f"/api/v1/stories/generate/stream?child_id={child}&theme=burst"
         result = burst(url, port, token, path, args.logins)
 

@@ -20,11 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import httpx
-
-from bench.common import ROOT, free_port, pct, server
-
-PASSWORD = "bench-password-42"
+from bench.common import ROOT, bench_family, free_port, pct, server
 
 
 async def read_stream(port: int, path: str, headers: dict[str, str]) -> tuple[float, float, int]:
@@ -130,17 +126,8 @@ def main() -> None:
     with server(
         [*uvicorn, "--port", str(app_port), "--factory", "talestream.app:create_app"], env, app_port
     ) as (url, _):
-        httpx.post(
-            url + "/api/v1/auth/register",
-            json={"email": "bench@example.com", "password": PASSWORD, "name": "Bench"},
-        )
-        token = httpx.post(
-            url + "/api/v1/auth/login", json={"email": "bench@example.com", "password": PASSWORD}
-        ).json()["access_token"]
+        token, child = bench_family(url)
         auth = {"Authorization": f"Bearer {token}"}
-        child = httpx.post(
-            url + "/api/v1/children/", json={"name": "Mia", "age": 7}, headers=auth
-        ).json()["id"]
 
         def worst_case(n: int) -> str:
             script.write_text("Hop! " * n)
