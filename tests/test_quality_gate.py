@@ -103,6 +103,7 @@ def test_degenerate_repetition_stops_a_sentence(sentence: str) -> None:
         'He was named "Bearlohgahkaihongghalakangelagadigelljogggilaghuggla."',
         "They talked with other birds like us butonlyifelllHgahkai",
         "This is why Bugs got this name- ThewolfogloMohgalakj",
+        "The Lost Owl looks at Mia and heinkslotsributesitm",
     ],
 )
 def test_letter_salad_stops_a_sentence(sentence: str) -> None:
@@ -193,6 +194,7 @@ def test_bad_choices_fail(choices: tuple[str, ...], why: str) -> None:
         ("Is the sky blue?", "en"),
         (LUCAS_QUESTION, "es"),
         ("Where should Mia go", "en"),
+        ("What is the Lost Owl's favorite animal?", "en"),  # real bundled-model output
     ],
 )
 def test_questions_must_ask_what_happens_next(question: str, language: str) -> None:

@@ -4,7 +4,6 @@ safety policies and the story workflow. The web app, the CLI and the tests all u
 from __future__ import annotations
 
 import asyncio
-import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -48,9 +47,8 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
     model = create_model(settings)
     gate = FairGate(model.concurrency)
     output_policy = await asyncio.to_thread(OutputPolicy)  # loads a classifier: ~1 s
-    # Language identification loads its models (~1 s) beside start-up, not on a child's first
-    # sentence and not in the way of a server that must answer /health.
-    threading.Thread(target=warm_up_language_id, name="langid-warm-up", daemon=True).start()
+    # Language identification loads its models (~1 s) now, not on a child's first sentence.
+    await asyncio.to_thread(warm_up_language_id)
     moderator = create_moderator(settings)
     metrics = Metrics()
     workflow = StoryWorkflow(

@@ -34,7 +34,7 @@ _EXCERPT = 60
 _CHAR_RUN = re.compile(r"([^\W\d_])\1{5,}|([!?.,*~=_-])\2{3,}")
 _LONG_WORD = re.compile(r"[^\W\d_]{6,}")
 # Longer than any word a children's story needs (German compounds get more room).
-_MAX_WORD_LETTERS = {"de": 30}
+_MAX_WORD_LETTERS = {"en": 17, "de": 30, "ru": 24}
 _DEFAULT_MAX_WORD_LETTERS = 20
 _CASE_SWITCH = re.compile(r"[^\W\d_]*[a-zà-ÿа-я][A-ZÀ-ÞА-Я][^\W\d_]*")  # "butonlyifelllHgahkai"
 _MARKUP = re.compile(
@@ -181,15 +181,22 @@ def hero_and_theme(
     return issues
 
 
+_LOOKS_AHEAD = re.compile(
+    r"\b(?:should|will|would|could|can|shall|might|next|now|then|do|does|going to|happen)\b",
+    re.IGNORECASE,
+)
 # How an English remark starts, as opposed to a choice of what to do.
 _REMARK_WORDS = "i i'm we they he she it this that these those there who is are was were"
 _STATEMENT_STARTS = frozenset(_REMARK_WORDS.split())
 
 
 def asks_what_next(question: str, language: str) -> bool:
-    """A question (it ends in "?") that opens like one about what happens next."""
+    """A question (it ends in "?") that opens like one about what happens next (and in English
+    also looks ahead: "What is the owl's favourite animal?" does not)."""
     opener = _NEXT_QUESTION.get(language, _NEXT_QUESTION["en"])
     stripped = question.strip().lstrip("¿¡\"'« ")
+    if language == "en" and not _LOOKS_AHEAD.search(stripped):
+        return False
     return question.rstrip().endswith(("?", "\uff1f")) and bool(
         re.match(rf"(?:{opener})(?![^\W\d_])", stripped, re.IGNORECASE)
     )

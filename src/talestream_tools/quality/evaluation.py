@@ -120,11 +120,12 @@ async def run_evaluation(
                 for band in bands:
                     for k in range(per_band):
                         hero, theme = BRIEFS[language][k % len(BRIEFS[language])]
-                        runs.append(
-                            await _one_chapter(
-                                services.workflow, owner, language, band, hero, theme
-                            )
+                        written = _one_chapter(
+                            services.workflow, owner, language, band, hero, theme
                         )
+                        runs.append(await written)
+                        if progress is not None:
+                            progress(runs[-1])
             return Report(model=services.model.name, runs=runs)
 
 
