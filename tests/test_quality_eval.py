@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from talestream.config import load_settings
-from talestream.quality.evaluation import describe, format_report, run_evaluation
+from talestream_tools.quality.evaluation import describe, format_report, run_evaluation
 
 
 async def test_the_scripted_control(tmp_path: Path) -> None:

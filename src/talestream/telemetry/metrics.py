@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import AsyncGenerator, Callable
 from contextlib import aclosing
 from functools import partial
+from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
@@ -87,10 +88,20 @@ class CountingModel:
         self.name = model.name
         self.concurrency = model.concurrency
 
+    def __getattr__(self, name: str) -> Any:
+        # What the workflow reads of a model's capabilities (languages, writes_from_brief,
+        # continues_prefill, chapter_token_cap, ...) is the wrapped model's own.
+        return getattr(self.model, name)
+
     async def stream(
-        self, messages: list[ChatMessage], *, max_tokens: int, temperature: float = 0.8
+        self, messages: list[ChatMessage], *, max_tokens: int, temperature: float | None = None
     ) -> AsyncGenerator[str]:
-        pieces = self.model.stream(messages, max_tokens=max_tokens, temperature=temperature)
+        # Without a temperature, the model's own default (the local model tunes its own).
+        pieces = (
+            self.model.stream(messages, max_tokens=max_tokens)
+            if temperature is None
+            else self.model.stream(messages, max_tokens=max_tokens, temperature=temperature)
+        )
         async with aclosing(pieces):
             async for piece in pieces:
                 self.tokens.inc()
