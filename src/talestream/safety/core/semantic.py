@@ -31,6 +31,7 @@ MODEL_PATH = Path(__file__).parent / "data" / "semantic.npz"
 BENIGN = "benign"
 _WORD = re.compile(r"\w+")
 _PREFIXES = (4, 6)
+_WORD_CACHE = 50_000  # words remembered by the classifier (a few MB at most)
 
 
 def features(text: str) -> list[str]:
@@ -69,21 +70,41 @@ class SemanticClassifier:
         self._benign = self.classes.index(BENIGN)
         self._unsafe_classes = [i for i, c in enumerate(self.classes) if c != BENIGN]
         self._sums = lru_cache(maxsize=512)(self._text_sums)
+        # word -> the indices of its "=word", "<four" and "<sixlet" features (None if unknown):
+        # story words repeat, and one lookup here replaces building and looking up three strings.
+        self._words: dict[str, tuple[int | None, ...]] = {}
 
     @property
     def vocabulary_size(self) -> int:
         return len(self._index)
 
+    def _word_features(self, word: str) -> tuple[int | None, ...]:
+        if len(self._words) >= _WORD_CACHE:
+            self._words.clear()
+        index = self._index
+        prefixes = (index.get("<" + word[:n]) if len(word) > n else None for n in _PREFIXES)
+        found = (index.get("=" + word), *prefixes)
+        self._words[word] = found
+        return found
+
     def _text_sums(self, text: str) -> tuple[list[float], float]:
         """Per class, the sum of this text's known features' tf-idf x weight; and the sum of
         their squared tf-idf values (for the norm)."""
-        index = self._index
-        known = {i for i in map(index.get, features(text)) if i is not None}
+        # The known indices of `features(text)`, in the same order (words, pairs, prefixes of
+        # four, of six letters), so the set and the sums below are exactly those of training.
+        words = _WORD.findall(fold(text).text)
+        cache = self._words
+        per_word = [cache.get(w) or self._word_features(w) for w in words]
+        ordered = [found[0] for found in per_word]
+        ordered += map(self._index.get, map(" ".join, pairwise(words)))
+        for k in range(1, len(_PREFIXES) + 1):
+            ordered += [found[k] for found in per_word]
+        known = {i for i in ordered if i is not None}
         if not known:
             return [0.0] * len(self.classes), 0.0
         rows = np.fromiter(known, dtype=np.intp, count=len(known))
-        sums: list[float] = self._weighted[rows].sum(axis=0).tolist()
-        return sums, float(self._idf_sq[rows].sum())
+        sums: list[float] = np.add.reduce(self._weighted.take(rows, axis=0), axis=0).tolist()
+        return sums, float(np.add.reduce(self._idf_sq.take(rows)))
 
     def judge(self, *texts: str) -> SemanticVerdict:
         """The texts read as one passage (a sentence, or a sentence with the one before it).
