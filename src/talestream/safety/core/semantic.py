@@ -100,8 +100,9 @@ class SemanticClassifier:
     def _text_sums(self, text: str) -> tuple[list[float], float]:
         """Per class, the sum of this text's known features' tf-idf x weight; and the sum of
         their squared tf-idf values (for the norm)."""
-        # The known indices of `features(text)`, in the same order (words, pairs, prefixes of
-        # four, of six letters), so the set and the sums below are exactly those of training.
+        # The known indices of `features(text)`, in its order (words, pairs, prefixes of four,
+        # of six letters), so the set and the sums below are exactly those `features` gives
+        # (the trainer checks this scorer against scikit-learn, which uses `features`).
         words = _WORD.findall(fold(text).text)
         cache = self._words
         per_word = [cache.get(w) or self._word_features(w) for w in words]
