@@ -8,24 +8,65 @@ the scripted model's built-in chapter, each judged with its predecessor, in pass
 the feature caches so every sentence is new when it is judged (its predecessor is cached, as in a
 stream). The same run times the check without the semantic layer (frames and the trained
 classifier switched off: the policy as it was before issue 8), so the ratio survives a busy
-machine. Also: how long loading the classifier takes (its share of start-up).
+machine. With `--against REV`, the same run also times the output policy of git revision REV
+(its `src/talestream/safety`, imported under another name from a temporary directory), each
+sentence checked by both in turn, so an optimisation is measured before and after under the
+same load. Also: how long loading the classifier takes (its share of start-up).
 
-    python -m bench.safety_check [--passes 5]
+    python -m bench.safety_check [--passes 5] [--against REV]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib
+import io
 import json
 import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
 import time
 from pathlib import Path
+from typing import Protocol
 
 from talestream.generation.scripted import BUILTIN_CHAPTER
 from talestream.safety import OutputPolicy, split_sentences
 from talestream.safety.core.semantic import MODEL_PATH, SemanticClassifier
 
-CORPUS = Path(__file__).resolve().parents[1] / "datasets" / "safety" / "train"
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "datasets" / "safety" / "train"
+
+
+class Checker(Protocol):
+    def check_sentence(
+        self, sentence: str, *, age: int, language: str, previous: str | None = None
+    ) -> object: ...
+
+
+def policy_at(revision: str) -> Checker:
+    """The output policy of `revision`: its safety package extracted with `git archive` into a
+    temporary directory and imported as `baseline_talestream.safety` (its own caches and
+    models, nothing shared with the current code)."""
+    archive = subprocess.run(
+        ["git", "archive", revision, "src/talestream/safety"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout
+    directory = Path(tempfile.mkdtemp(prefix="safety-baseline-"))
+    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+        tar.extractall(directory, filter="data")
+    package = directory / "baseline_talestream"
+    (directory / "src" / "talestream").rename(package)
+    (package / "__init__.py").write_text("")
+    for module in package.rglob("*.py"):
+        source = module.read_text(encoding="utf-8")
+        module.write_text(source.replace("talestream.safety", "baseline_talestream.safety"))
+    sys.path.insert(0, str(directory))
+    baseline: Checker = importlib.import_module("baseline_talestream.safety").OutputPolicy()
+    return baseline
 
 
 def story_sentences() -> list[tuple[str, str]]:
@@ -51,6 +92,7 @@ def percentile(values: list[float], share: float) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passes", type=int, default=5)
+    parser.add_argument("--against", metavar="REV", help="also time the policy of this revision")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -61,6 +103,9 @@ def main() -> None:
     policy_load = time.perf_counter() - started
 
     sentences = story_sentences()
+    if args.against:
+        compare(policy, policy_at(args.against), args.against, sentences, args.passes)
+        return
     with_layer = time_checks(policy, sentences, args.passes)
     semantic = policy._semantic  # the layer this benchmark is about; switched off for the baseline
     policy._semantic = _Off()  # type: ignore[assignment]
@@ -84,6 +129,41 @@ def main() -> None:
         )
 
 
+def compare(
+    policy: Checker, baseline: Checker, revision: str, sentences: list[tuple[str, str]], passes: int
+) -> None:
+    """Whole passes over the sentences by each policy in turn (which one goes first
+    alternates), so that neither evicts the other's data from the CPU caches sentence by
+    sentence; CPU time of this thread, µs."""
+    now: Timings = {}
+    then: Timings = {}
+    for number in range(passes):
+        pair = [(policy, now), (baseline, then)]
+        for checker, timings in pair if number % 2 == 0 else pair[::-1]:
+            cpu, _wall = time_checks(checker, sentences, 1)
+            for key, values in cpu.items():
+                timings.setdefault(key, []).extend(values)
+    print(f"{len(sentences)} sentences x {passes} passes of each policy, alternating")
+    print(
+        "CPU time per check_sentence(sentence, previous=...), µs; 'fastest': percentiles of each "
+        "sentence's fastest pass (the sentence's own cost, less of the machine's noise)"
+    )
+    print(
+        f"| language | sentences | now: p50 | p99 | fastest p50 | p99 | {revision}: p50 | p99 "
+        "| fastest p50 | p99 |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for language in sorted(now, key=lambda key: (key != "all", key)):
+        cells = []
+        for values in (now[language], then[language]):
+            count = len(values) // passes
+            fastest = [min(values[i::count]) for i in range(count)]
+            cells += [statistics.median(values), percentile(values, 0.99)]
+            cells += [statistics.median(fastest), percentile(fastest, 0.99)]
+        shown = " | ".join(f"{cell:.0f}" for cell in cells)
+        print(f"| {language} | {len(now[language]) // passes} | {shown} |")
+
+
 class _Off:
     def issues(self, *args: object, **kwargs: object) -> list[object]:
         return []
@@ -93,7 +173,7 @@ Timings = dict[str, list[float]]
 
 
 def time_checks(
-    policy: OutputPolicy, sentences: list[tuple[str, str]], passes: int
+    policy: Checker, sentences: list[tuple[str, str]], passes: int
 ) -> tuple[Timings, Timings]:
     """(CPU, wall) microseconds per check, by language and "all". CPU time is this thread's:
     on a shared machine wall-clock time also counts waiting for a core."""

@@ -5,8 +5,9 @@ lexicon module lists concepts (`CONCEPTS`: injury action, body part, a request t
 personal data, secrecy, grown-ups, a group of people, a generalising insult, eating less, ...);
 a frame is a set of concepts that must all occur, either in one sentence or within a sentence
 and the one before it (so harm spread over two sentences is stopped before the second one is
-shown). Concepts are found by the lexicon matcher, so a sentence costs a few microseconds, and
-each sentence's concepts are cached: judging it with its predecessor costs nothing extra.
+shown). Concepts are found by the lexicon matcher in the same pass as the lexicon's words
+(`matcher.hits_in`), and each sentence's concepts are cached: judging it with its predecessor
+costs nothing extra.
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from talestream.safety.core.matcher import Matcher, Term
+from talestream.safety.core.matcher import hits_in, matcher_for
 from talestream.safety.core.normalize import fold
 from talestream.safety.core.scan import clip
-from talestream.safety.lexicon import NEVER, PREFIX_LETTERS, SUPPORTED_LANGUAGES, concepts_for
+from talestream.safety.lexicon import SUPPORTED_LANGUAGES
 from talestream.safety.result import SafetyIssue, Severity
 
 __all__ = ["FRAMES", "Frame", "FrameDetector", "shared_frames"]
@@ -69,26 +70,19 @@ FRAMES: tuple[Frame, ...] = (
 
 
 class FrameDetector:
-    """Construct once (compiles every language's concepts); `find` is then cheap."""
+    """Construct once (compiles every language's matcher); `find` is then cheap."""
 
     def __init__(self) -> None:
-        self._matchers: dict[str, Matcher] = {}
         for language in SUPPORTED_LANGUAGES:
-            terms = [
-                Term(name, "high", NEVER, pattern.removeprefix("="), not pattern.startswith("="))
-                for name, *patterns in concepts_for(language)
-                for pattern in patterns
-            ]
-            # Three-letter keys: concepts start with common words ("the", "your"), and two
-            # letters would try them at every "that", "they", "you".
-            self._matchers[language] = Matcher(
-                terms, PREFIX_LETTERS.get(language, ""), language, key_length=3
-            )
+            matcher_for(language)
         self._concepts = lru_cache(maxsize=512)(self._find_concepts)
 
-    def _find_concepts(self, text: str, language: str) -> frozenset[str]:
-        matcher = self._matchers.get(language) or self._matchers["en"]
-        return frozenset(hit.term.category for hit in matcher.find(fold(text, language).text))
+    @staticmethod
+    def _find_concepts(text: str, language: str) -> frozenset[str]:
+        if language not in SUPPORTED_LANGUAGES:
+            language = "en"
+        hits = hits_in(fold(text, language).text, language)
+        return frozenset(hit.term.category for hit in hits if hit.term.concept)
 
     def find(self, text: str, language: str, previous: str | None = None) -> list[SafetyIssue]:
         """Frames in `text` (a sentence, or a passage read as one), and the window frames

@@ -1,17 +1,19 @@
-"""The lexicon matcher: every term of a language, tried only where a word starts with its first
-two letters (which keeps a sentence check in the microseconds)."""
+"""The lexicon matcher: every term of a language (the lexicon's entries and the harm frames'
+concepts, found in one pass), tried only where a word starts with its first two or three letters
+(which keeps a sentence check in the microseconds)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from talestream.safety.core.normalize import fold_pattern
-from talestream.safety.lexicon import PREFIX_LETTERS, entries_for
+from talestream.safety.lexicon import NEVER, PREFIX_LETTERS, concepts_for, entries_for
 from talestream.safety.result import Severity
 
-__all__ = ["Hit", "Matcher", "Term", "matcher_for", "terms_for"]
+__all__ = ["Hit", "Matcher", "Term", "concept_terms_for", "hits_in", "matcher_for", "terms_for"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +25,9 @@ class Term:
     # Hebrew only: may the word carry one-letter prefixes? A leading "=" in a pattern says no,
     # for short words that prefixes turn into innocent ones ("הזין" = he fed, "מיין" = sorted).
     prefixable: bool = True
+    # A harm-frame concept (core/frames.py; `category` is the concept's name), not a lexicon
+    # entry: never an issue by itself.
+    concept: bool = False
 
 
 def terms_for(language: str) -> list[Term]:
@@ -34,6 +39,15 @@ def terms_for(language: str) -> list[Term]:
             for p in patterns
         )
     return terms
+
+
+def concept_terms_for(language: str) -> list[Term]:
+    """The harm-frame concepts of `language` as terms (see `lexicon.concepts_for`)."""
+    return [
+        Term(name, "high", NEVER, p.removeprefix("="), not p.startswith("="), concept=True)
+        for name, *patterns in concepts_for(language)
+        for p in patterns
+    ]
 
 
 # --- the matcher ------------------------------------------------------------------------------
@@ -128,6 +142,11 @@ class Hit:
     end: int
 
 
+# The patterns indexed under one key, and one regex that matches where any of them does: most
+# word starts with candidates match none, and one regex call there is cheaper than one per term.
+_Candidates = tuple[re.Pattern[str], list[tuple[re.Pattern[str], Term]]]
+
+
 class Matcher:
     """All terms of one language, indexed by the first letters of each pattern: two by default;
     with `key_length=3` a pattern is indexed by three letters when all its matches have three
@@ -141,6 +160,7 @@ class Matcher:
         key_length: int = _KEY_LENGTH,
     ) -> None:
         indexes: dict[int, dict[str, list[tuple[re.Pattern[str], Term]]]] = {}
+        sources: dict[re.Pattern[str], str] = {}
         self._prefix_letters = prefix_letters
         for term in terms:
             folded = fold_pattern(term.pattern, language)
@@ -156,10 +176,14 @@ class Matcher:
             if not all(key[0].isalnum() for key in keys):
                 raise ValueError(f"pattern must start with a letter: {term.pattern!r}")
             compiled = re.compile(f"(?:{folded})(?!\\w)")
+            sources[compiled] = folded
             index = indexes.setdefault(length, {})
             for key in keys:
                 index.setdefault(key, []).append((compiled, term))
-        self._indexes = sorted(indexes.items())
+        self._indexes: list[tuple[int, dict[str, _Candidates]]] = [
+            (length, {key: (_any_of(found, sources), found) for key, found in index.items()})
+            for length, index in sorted(indexes.items())
+        ]
 
     def find(self, text: str) -> Iterator[Hit]:
         """Every match in a folded text (overlapping matches of different terms included)."""
@@ -176,10 +200,10 @@ class Matcher:
                     starts.append(pos + skip)
             for start in starts:
                 for length, index in indexes:
-                    candidates = index.get(text[start : start + length])
-                    if candidates is None:
+                    entry = index.get(text[start : start + length])
+                    if entry is None or entry[0].match(text, start) is None:
                         continue
-                    for pattern, term in candidates:
+                    for pattern, term in entry[1]:
                         if start != pos and not term.prefixable:
                             continue
                         match = pattern.match(text, start)
@@ -187,15 +211,37 @@ class Matcher:
                             yield Hit(term, start, match.end())
 
 
+def _any_of(
+    candidates: list[tuple[re.Pattern[str], Term]], sources: dict[re.Pattern[str], str]
+) -> re.Pattern[str]:
+    if len(candidates) == 1:
+        return candidates[0][0]
+    return re.compile("|".join(f"(?:{sources[pattern]})(?!\\w)" for pattern, _ in candidates))
+
+
 _MATCHERS: dict[str, Matcher] = {}
 
 
 def matcher_for(language: str) -> Matcher:
-    """Compiled once per language and cached (compiling all patterns takes a few ms)."""
+    """The lexicon's terms and the harm frames' concepts of `language`, so a sentence is read
+    once for both (hits of concepts have `term.concept`). Compiled once per language and cached
+    (compiling all patterns takes tens of ms)."""
     matcher = _MATCHERS.get(language)
     if matcher is None:
+        # Three-letter keys: concepts start with common words ("the", "your"), and two letters
+        # would try them at every "that", "they", "you".
         matcher = Matcher(
-            terms_for(language), PREFIX_LETTERS.get(language, ""), language, key_length=3
+            terms_for(language) + concept_terms_for(language),
+            PREFIX_LETTERS.get(language, ""),
+            language,
+            key_length=3,
         )
         _MATCHERS[language] = matcher
     return matcher
+
+
+@lru_cache(maxsize=256)
+def hits_in(folded: str, language: str) -> tuple[Hit, ...]:
+    """Every hit of `matcher_for(language)` in a folded text, cached: the lexicon scan and the
+    harm frames read the same pass, and a sentence judged with the next one is not read again."""
+    return tuple(matcher_for(language).find(folded))

@@ -89,25 +89,46 @@ def _char_folder(language: str) -> Callable[[str], str]:
     return _fold_char_german if language == "de" else _fold_char
 
 
+class _FoldTable(dict[int, str]):
+    """A `str.translate` table that folds each character on first sight: the folded text in
+    one C-level pass instead of a Python call per character."""
+
+    def __init__(self, fold_char: Callable[[str], str]) -> None:
+        super().__init__()
+        self.fold_char = fold_char
+
+    def __missing__(self, code: int) -> str:
+        if len(self) >= 8192:  # bounded, like `_fold_char`'s cache
+            self.clear()
+        folded = self[code] = self.fold_char(chr(code))
+        return folded
+
+
+_FOLD_TABLE = _FoldTable(_fold_char)
+_FOLD_TABLE_GERMAN = _FoldTable(_fold_char_german)
+
+
 @dataclass(slots=True)
 class Folded:
     """A folded text plus the way back to the original for excerpts."""
 
     original: str
     text: str
-    _pieces: list[str] | None = None
+    # How each character of `original` was folded (None: the identity, ASCII input). The map
+    # back is only built when an excerpt needs it, which is rare.
+    _fold_char: Callable[[str], str] | None = field(default=None, repr=False)
     _starts: list[int] | None = field(default=None, repr=False)
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of `text` back onto `original`."""
-        if self._pieces is None:  # the identity fast path (ASCII input)
+        if self._fold_char is None:  # the identity fast path (ASCII input)
             return start, end
         if self._starts is None:
             starts: list[int] = []
             offset = 0
-            for piece in self._pieces:
+            for char in self.original:
                 starts.append(offset)
-                offset += len(piece)
+                offset += len(self._fold_char(char))
             self._starts = starts
         # The original character whose folded piece covers `start` (and `end - 1`).
         first = max(bisect_right(self._starts, start) - 1, 0)
@@ -122,23 +143,14 @@ def fold(text: str, language: str = "") -> Folded:
     if text.isascii():
         # Most sentences are ASCII: lower() equals casefold() there and lengths do not change.
         return Folded(text, text.lower().replace("`", "'"))
-    nfc, pieces = _fold_chars(text, language == "de")
-    folded = "".join(pieces)
-    if _HAS_CONFUSABLE.search(folded):
-        folded = _resolve_homoglyphs(folded, language)
-    return Folded(nfc, folded, pieces)
-
-
-@lru_cache(maxsize=256)
-def _fold_chars(text: str, german: bool) -> tuple[str, list[str]]:
-    """The NFC text and each character folded: shared by every language but German, so a
-    sentence folded with and without its language is only walked once. (The list is never
-    mutated by its users.)"""
     # Compose first so "n" + combining tilde is the letter ñ; excerpts then come from the NFC
     # text, which looks identical to the original.
-    text = unicodedata.normalize("NFC", text)
-    fold_char = _fold_char_german if german else _fold_char
-    return text, [fold_char(c) for c in text]
+    nfc = unicodedata.normalize("NFC", text)
+    table = _FOLD_TABLE_GERMAN if language == "de" else _FOLD_TABLE
+    folded = nfc.translate(table)
+    if _HAS_CONFUSABLE.search(folded):
+        folded = _resolve_homoglyphs(folded, language)
+    return Folded(nfc, folded, table.fold_char)
 
 
 def _resolve_homoglyphs(folded: str, language: str) -> str:
@@ -169,8 +181,13 @@ _LEET = str.maketrans(
 )  # fmt: skip
 _LEET_ONE_AS_L = {**_LEET, ord("1"): "l", ord("!"): "l"}
 _LEET_CHARS = "0-9@$|+€!"
-# A run of letters mixed with leet characters, e.g. "k1ll", "$h!t", "@ss", "f*ck".
-_LEET_RUN = re.compile(rf"(?:[^\W\d_]|[{_LEET_CHARS}*])+")
+# A run of letters mixed with leet characters, e.g. "k1ll", "$h!t", "@ss", "f*ck", that has a
+# leet character `_unleet` would replace: the whole run (it starts where a run starts and the
+# greedy tail takes it to its end), so other runs, which `_unleet` leaves alone, cost no call.
+_LEET_RUN = re.compile(
+    rf"(?<![^\W\d_])(?<![{_LEET_CHARS}*])(?:[^\W\d_]|[{_LEET_CHARS}*])*?[{_LEET_CHARS}]"
+    rf"(?:[^\W\d_]|[{_LEET_CHARS}*])*"
+)
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 # Three or more single characters separated by 1-2 separators: "k i l l", "k.i.l.l", "k-1-l-l".
 _SPACED = re.compile(

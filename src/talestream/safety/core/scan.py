@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from talestream.safety.core.masked import find_masked
-from talestream.safety.core.matcher import Hit, matcher_for
+from talestream.safety.core.matcher import Hit, hits_in, matcher_for
 from talestream.safety.core.normalize import deobfuscate, fold, needs_deobfuscation
 from talestream.safety.core.personal_data import find_personal_data
 from talestream.safety.result import SafetyIssue
@@ -29,19 +29,19 @@ def excerpt(text: str, start: int, end: int) -> str:
 def scan_lexicon(text: str, language: str) -> list[tuple[Hit, str, str]]:
     """Every lexicon hit in `text` (whatever the age), one per term: (hit, matched words as
     written, excerpt)."""
-    matcher = matcher_for(language)
     folded = fold(text, language)
     seen: set[object] = set()
     found: list[tuple[Hit, str, str]] = []
-    for hit in matcher.find(folded.text):
-        if hit.term not in seen:
+    for hit in hits_in(folded.text, language):
+        if not hit.term.concept and hit.term not in seen:
             seen.add(hit.term)
             start, end = folded.original_span(hit.start, hit.end)
             found.append((hit, folded.original[start:end], excerpt(folded.original, start, end)))
     if needs_deobfuscation(folded.text):
+        matcher = matcher_for(language)
         for variant in deobfuscate(folded.text):
             for hit in matcher.find(variant):
-                if hit.term not in seen:
+                if not hit.term.concept and hit.term not in seen:
                     seen.add(hit.term)
                     shown = excerpt(variant, hit.start, hit.end)
                     found.append((hit, variant[hit.start : hit.end], shown))

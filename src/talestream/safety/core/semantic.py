@@ -31,6 +31,10 @@ MODEL_PATH = Path(__file__).parent / "data" / "semantic.npz"
 BENIGN = "benign"
 _WORD = re.compile(r"\w+")
 _PREFIXES = (4, 6)
+_WORD_CACHE = 50_000  # words remembered by the classifier (a few MB at most)
+# A word's own feature indices (None: not in the vocabulary), and the pairs it starts.
+_WordFeatures = tuple[tuple[int | None, ...], dict[str, int]]
+_NO_PAIRS: dict[str, int] = {}
 
 
 def features(text: str) -> list[str]:
@@ -69,21 +73,50 @@ class SemanticClassifier:
         self._benign = self.classes.index(BENIGN)
         self._unsafe_classes = [i for i, c in enumerate(self.classes) if c != BENIGN]
         self._sums = lru_cache(maxsize=512)(self._text_sums)
+        # The word pairs ("a b") by their first word: {"a": {"b": index}}.
+        self._pairs: dict[str, dict[str, int]] = {}
+        for term, i in self._index.items():
+            first, space, second = term.partition(" ")
+            if space:
+                self._pairs.setdefault(first, {})[second] = i
+        # word -> the indices of its "=word", "<four" and "<sixlet" features (None if unknown)
+        # and of the pairs it starts: story words repeat, and one lookup in this cache replaces
+        # building and looking up four strings in the whole vocabulary.
+        self._words: dict[str, _WordFeatures] = {}
 
     @property
     def vocabulary_size(self) -> int:
         return len(self._index)
 
+    def _word_features(self, word: str) -> _WordFeatures:
+        if len(self._words) >= _WORD_CACHE:
+            self._words.clear()
+        index = self._index
+        prefixes = (index.get("<" + word[:n]) if len(word) > n else None for n in _PREFIXES)
+        found = ((index.get("=" + word), *prefixes), self._pairs.get(word, _NO_PAIRS))
+        self._words[word] = found
+        return found
+
     def _text_sums(self, text: str) -> tuple[list[float], float]:
         """Per class, the sum of this text's known features' tf-idf x weight; and the sum of
         their squared tf-idf values (for the norm)."""
-        index = self._index
-        known = {i for i in map(index.get, features(text)) if i is not None}
+        # The known indices of `features(text)`, in its order (words, pairs, prefixes of four,
+        # of six letters), so the set and the sums below are exactly those `features` gives
+        # (the trainer checks this scorer against scikit-learn, which uses `features`).
+        words = _WORD.findall(fold(text).text)
+        cache = self._words
+        per_word = [cache.get(w) or self._word_features(w) for w in words]
+        ordered = [own[0] for own, _pairs in per_word]
+        following = zip(per_word[:-1], words[1:], strict=True)
+        ordered += [pairs.get(second) for (_own, pairs), second in following]
+        for k in range(1, len(_PREFIXES) + 1):
+            ordered += [own[k] for own, _pairs in per_word]
+        known = {i for i in ordered if i is not None}
         if not known:
             return [0.0] * len(self.classes), 0.0
         rows = np.fromiter(known, dtype=np.intp, count=len(known))
-        sums: list[float] = self._weighted[rows].sum(axis=0).tolist()
-        return sums, float(self._idf_sq[rows].sum())
+        sums: list[float] = np.add.reduce(self._weighted.take(rows, axis=0), axis=0).tolist()
+        return sums, float(np.add.reduce(self._idf_sq.take(rows)))
 
     def judge(self, *texts: str) -> SemanticVerdict:
         """The texts read as one passage (a sentence, or a sentence with the one before it).
