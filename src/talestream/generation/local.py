@@ -18,7 +18,7 @@ import random
 import re
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncGenerator, Callable, Iterator
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -210,7 +210,7 @@ class LocalModel:
 
     async def _generate(
         self, messages: list[ChatMessage], *, max_tokens: int, temperature: float, **extra: Any
-    ) -> AsyncIterator[str]:
+    ) -> AsyncGenerator[str]:
         llama = await self._ensure_loaded()
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue[_Event] = asyncio.Queue()
@@ -268,7 +268,7 @@ class LocalModel:
 
     def stream(
         self, messages: list[ChatMessage], *, max_tokens: int, temperature: float = 0.8
-    ) -> AsyncIterator[str]:
+    ) -> AsyncGenerator[str]:
         return self._generate(messages, max_tokens=max_tokens, temperature=temperature)
 
     async def structured(
