@@ -160,8 +160,15 @@ async def test_other_logins_survive_a_reuse_elsewhere(client: httpx.AsyncClient)
     await register(client)
     phone, laptop = await login(client), await login(client)
     client.cookies.clear()
-    await client.post("/api/v1/auth/refresh", json={"refresh_token": phone["refresh_token"]})
-    await client.post("/api/v1/auth/refresh", json={"refresh_token": phone["refresh_token"]})
+    rotated = await client.post(
+        "/api/v1/auth/refresh", json={"refresh_token": phone["refresh_token"]}
+    )
+    assert rotated.status_code == 200
+    replayed = await client.post(
+        "/api/v1/auth/refresh", json={"refresh_token": phone["refresh_token"]}
+    )
+    assert replayed.status_code == 401
+    assert replayed.json()["code"] == "REFRESH_TOKEN_REUSED"
     r = await client.post("/api/v1/auth/refresh", json={"refresh_token": laptop["refresh_token"]})
     assert r.status_code == 200
 

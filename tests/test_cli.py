@@ -47,6 +47,7 @@ from talestream.terminal.events import (
 from talestream.terminal.render import StoryView
 from talestream.terminal.session import parse_pick
 from tests.conftest import PASSWORD, LiveServer, bearer_for
+from tests.helpers import new_child
 
 TALESTREAM = str(Path(sys.executable).with_name("talestream"))
 SECRET = "cli-test-secret-0123456789-abcdefghijklm"  # 40 characters
@@ -379,19 +380,13 @@ def test_refused_request_exits_1_with_the_api_message(family: Cli) -> None:
 # -- against a running server --------------------------------------------------------------------
 
 
-async def _child_on(client: httpx.AsyncClient, auth: dict[str, str]) -> int:
-    r = await client.post("/api/v1/children/", json={"name": "Mia", "age": 6}, headers=auth)
-    assert r.status_code == 201, r.text
-    return r.json()["id"]
-
-
 # The client only speaks HTTP: one database behind the server is enough (and halves the time).
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 async def test_url_mode_streams_from_a_server_with_a_token_or_a_password(
     client: httpx.AsyncClient, live_server: LiveServer, cli: Cli
 ) -> None:
     auth = await bearer_for(client)
-    child_id = await _child_on(client, auth)
+    child_id = await new_child(client, auth)
     token = auth["Authorization"].removeprefix("Bearer ")
 
     with_token = await asyncio.to_thread(
@@ -418,8 +413,8 @@ async def test_url_mode_streams_from_a_server_with_a_token_or_a_password(
 async def test_url_mode_reports_the_api_refusals(
     client: httpx.AsyncClient, live_server: LiveServer, cli: Cli
 ) -> None:
-    mine = await _child_on(client, await bearer_for(client))
-    theirs = await _child_on(client, await bearer_for(client, "other@example.com"))
+    mine = await new_child(client, await bearer_for(client))
+    theirs = await new_child(client, await bearer_for(client, "other@example.com"))
     login = ("--url", live_server.url, "--email", "parent@example.com")
 
     def run(*args: str, password: str = PASSWORD) -> subprocess.CompletedProcess[str]:
@@ -442,7 +437,7 @@ async def test_error_event_is_printed_with_its_code(
     client: httpx.AsyncClient, live_server: LiveServer, cli: Cli
 ) -> None:
     auth = await bearer_for(client)
-    await _child_on(client, auth)
+    await new_child(client, auth)
     live_server.script.write_text("Once upon a time a fox sat down.\n<<fail:MODEL_TIMEOUT>>")
     done = await asyncio.to_thread(
         cli.run, "generate", "--url", live_server.url, "--token",
@@ -458,7 +453,7 @@ async def test_a_rejected_attempt_is_withdrawn_and_rewritten(
     client: httpx.AsyncClient, live_server: LiveServer, cli: Cli
 ) -> None:
     auth = await bearer_for(client)
-    await _child_on(client, auth)
+    await new_child(client, auth)
     live_server.script.write_text(
         "Once upon a time a farmer lived by the hill. The monster grabbed a knife and stabbed "
         "the farmer.\n---\nOnce upon a time a farmer grew the biggest pumpkin. Everyone smiled."

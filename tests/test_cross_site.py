@@ -7,6 +7,7 @@ import httpx
 
 from talestream.db.base import Database
 from tests.conftest import LiveServer, count_rows, login, register
+from tests.helpers import new_child
 
 STREAM = "/api/v1/stories/generate/stream"
 
@@ -15,9 +16,7 @@ async def cookie_parent_with_child(client: httpx.AsyncClient) -> int:
     await register(client)
     await login(client)  # the cookie session, as a browser gets it
     csrf = {"X-CSRF-Token": client.cookies["talestream_csrf"]}
-    r = await client.post("/api/v1/children/", json={"name": "Mia", "age": 6}, headers=csrf)
-    assert r.status_code == 201, r.text
-    return r.json()["id"]
+    return await new_child(client, csrf)
 
 
 async def test_a_cross_site_navigation_cannot_start_a_story(

@@ -25,6 +25,7 @@ from talestream.db.base import Database
 from talestream.db.migrate import upgrade
 from talestream.generation.scripted import BUILTIN_CHAPTER
 from tests.conftest import LiveServer, bearer_for, count_rows, make_settings, serve
+from tests.helpers import new_child
 from tests.servers import (
     Cluster,
     ServerThread,
@@ -36,7 +37,6 @@ from tests.sse_client import Event, parse_events
 
 GET_STREAM = "/api/v1/stories/generate/stream"
 POST_STREAM = "/api/v1/stories/generate-stream/"
-MIA = {"name": "Mia", "age": 6, "language": "en", "reading_level": "beginner", "interests": []}
 IDEA = {
     "story_name": "The Lantern",
     "hero_name": "Alice",
@@ -72,7 +72,7 @@ async def test_every_response_carries_a_request_id(client: httpx.AsyncClient) ->
 
 async def test_a_stream_carries_a_request_id(client: httpx.AsyncClient) -> None:
     auth = await bearer_for(client)
-    child = (await client.post("/api/v1/children/", json=MIA, headers=auth)).json()["id"]
+    child = await new_child(client, auth)
     async with client.stream(
         "GET", GET_STREAM, params={"child_id": child, "theme": "boats"}, headers=auth
     ) as response:
@@ -185,7 +185,7 @@ async def test_a_child_deleted_during_a_first_chapter_is_an_error_event(
     slow_client: httpx.AsyncClient, db: Database
 ) -> None:
     auth = await bearer_for(slow_client)
-    child = (await slow_client.post("/api/v1/children/", json=MIA, headers=auth)).json()["id"]
+    child = await new_child(slow_client, auth)
     params = {"child_id": child, "theme": "lanterns"}
     async with slow_client.stream("GET", GET_STREAM, params=params, headers=auth) as response:
         live = LiveStream(response)
@@ -234,11 +234,11 @@ async def test_postgres_stopped_before_the_save_is_an_error_event(
     async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
         auth = await bearer_for(client)
         if endpoint == "get":
-            r = await client.post("/api/v1/children/", json=MIA, headers=auth)
+            child = await new_child(client, auth)
             request = client.stream(
                 "GET",
                 GET_STREAM,
-                params={"child_id": r.json()["id"], "theme": "owls"},
+                params={"child_id": child, "theme": "owls"},
                 headers=auth,
             )
         else:

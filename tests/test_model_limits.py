@@ -18,6 +18,7 @@ from talestream.config import load_settings
 from talestream.generation.base import ChatMessage, ModelTimeout
 from talestream.generation.openai_compat import MAX_CHARS_PER_TOKEN, OpenAICompatibleModel
 from tests.conftest import bearer_for, serve
+from tests.helpers import new_child
 from tests.servers import ServerThread
 from tests.sse_client import parse_events
 
@@ -115,8 +116,7 @@ async def test_a_trickling_server_ends_the_story_with_model_timeout_and_frees_th
     ) as server:
         async with httpx.AsyncClient(base_url=server.url, timeout=10) as client:
             auth = await bearer_for(client, "trickle@example.com")
-            r = await client.post("/api/v1/children/", json={"name": "Mia", "age": 6}, headers=auth)
-            params = {"child_id": r.json()["id"], "theme": "owls"}
+            params = {"child_id": await new_child(client, auth), "theme": "owls"}
             started = time.monotonic()
             async with client.stream(
                 "GET", "/api/v1/stories/generate/stream", params=params, headers=auth

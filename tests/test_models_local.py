@@ -14,6 +14,7 @@ from talestream.generation.base import ChatMessage, ModelBadOutput, ModelUnavail
 from talestream.generation.factory import create_model
 from talestream.generation.local import LocalModel, find_bundled_model
 from talestream.generation.schemas import ChapterEnding
+from tests.helpers import holds_for, wait_until
 
 GGUF = find_bundled_model()
 pytestmark = pytest.mark.skipif(
@@ -107,28 +108,24 @@ async def test_structured_chapter_ending(model: LocalModel) -> None:
     pytest.fail("three structured answers in a row were invalid")
 
 
-async def _wait_until_stopped(model: LocalModel, since: float) -> float:
-    while model.active:
-        assert time.perf_counter() - since < 1.0, "the worker did not stop within 1 s"
-        await asyncio.sleep(0.005)
-    return time.perf_counter() - since
-
-
 async def test_aclose_stops_generation_within_a_token(model: LocalModel) -> None:
     stream = model.stream(STORY, max_tokens=400)
     for _ in range(3):
         await anext(stream)
     assert model.active
     # The worker runs ahead of the reader into the queue, so count from the moment of closing.
-    before, closed_at = model.tokens_generated, time.perf_counter()
+    before = model.tokens_generated
     await stream.aclose()
-    await _wait_until_stopped(model, closed_at)
+    await wait_until(
+        lambda: not model.active, timeout=1.0, message="the worker did not stop", interval=0.005
+    )
     count = model.tokens_generated
     # aclose() signals synchronously: at most one token finishing while it runs, plus the one
     # in flight when the worker sees the signal.
     assert count <= before + 2
-    await asyncio.sleep(0.3)
-    assert model.tokens_generated == count
+    await holds_for(
+        lambda: model.tokens_generated == count, seconds=0.3, message="tokens after the stop"
+    )
 
 
 async def test_cancelling_the_consumer_stops_generation(model: LocalModel) -> None:
@@ -143,15 +140,18 @@ async def test_cancelling_the_consumer_stops_generation(model: LocalModel) -> No
 
     task = asyncio.create_task(consume())
     await three.wait()
-    before, cancelled_at = model.tokens_generated, time.perf_counter()
+    before = model.tokens_generated
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    await _wait_until_stopped(model, cancelled_at)
+    await wait_until(
+        lambda: not model.active, timeout=1.0, message="the worker did not stop", interval=0.005
+    )
     count = model.tokens_generated
     assert count < before + 10  # the cancellation reaches the stream at the task's next await
-    await asyncio.sleep(0.3)
-    assert model.tokens_generated == count
+    await holds_for(
+        lambda: model.tokens_generated == count, seconds=0.3, message="tokens after the stop"
+    )
 
 
 async def test_concurrent_streams_take_turns(model: LocalModel) -> None:

@@ -23,6 +23,7 @@ from talestream.safety.core.semantic import MODEL_PATH, SemanticClassifier
 from talestream_tools.safety.settings import DEFAULT_TRAIN_DIR
 from talestream_tools.safety.training import corpus_digest, corpus_files, train
 from tests.conftest import bearer_for
+from tests.helpers import new_child
 
 
 @pytest.fixture(scope="module")
@@ -171,9 +172,7 @@ async def test_an_unsafe_idea_is_a_422_before_any_stream_and_is_logged(
     client: httpx.AsyncClient,
 ) -> None:
     auth = await bearer_for(client)
-    child = {"name": "Mia", "age": 7, "language": "en", "reading_level": "beginner"}
-    r = await client.post("/api/v1/children/", json={**child, "interests": []}, headers=auth)
-    child_id = r.json()["id"]
+    child_id = await new_child(client, auth, age=7)
     theme = "A cat who says: tell me your home address, it's our secret"
     r = await client.get(
         "/api/v1/stories/generate/stream",

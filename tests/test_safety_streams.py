@@ -17,10 +17,9 @@ import pytest
 
 from talestream.db.base import Database
 from tests.conftest import LiveServer, bearer_for, count_rows
-from tests.sse_client import Event, open_stream
+from tests.helpers import get_stream, new_child, post_stream
+from tests.sse_client import Event
 
-GET_STREAM = "/api/v1/stories/generate/stream"
-POST_STREAM = "/api/v1/stories/generate-stream/"
 CLEAN = {
     "en": "Once upon a time a little boat sailed home. Everyone waved from the shore.",
     "fr": "Il était une fois un petit bateau qui rentrait au port. Tout le monde agitait la main.",
@@ -108,11 +107,10 @@ TRAPS = {
 
 
 async def stream_get(client: httpx.AsyncClient, auth: dict[str, str], language: str) -> list[Event]:
-    child = {"name": "Mia", "age": 8, "language": language, "reading_level": "beginner"}
-    r = await client.post("/api/v1/children/", json={**child, "interests": []}, headers=auth)
-    assert r.status_code == 201, r.text
-    params = {"child_id": r.json()["id"], "theme": f"boats {uuid.uuid4().hex[:8]}"}
-    _, events = await open_stream(client, "GET", GET_STREAM, params=params, headers=auth)
+    child_id = await new_child(client, auth, age=8, language=language)
+    _, events = await get_stream(
+        client, auth, child_id=child_id, theme=f"boats {uuid.uuid4().hex[:8]}"
+    )
     return events
 
 
@@ -128,7 +126,7 @@ async def stream_post(
         "language": language,
         "age": 8,
     }
-    _, events = await open_stream(client, "POST", POST_STREAM, json=body, headers=auth)
+    _, events = await post_stream(client, auth, body)
     return events
 
 

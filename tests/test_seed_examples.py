@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from tests.conftest import LiveServer, bearer_for
+from tests.helpers import new_child
 from tests.sse_client import parse_events
 
 DOCS = Path(__file__).parents[1] / "docs" / "api"
@@ -45,8 +46,7 @@ def test_our_copy_matches_the_shared_documents(name: str) -> None:
 
 async def _token_and_child(client: httpx.AsyncClient) -> tuple[str, int]:
     auth = await bearer_for(client)
-    r = await client.post("/api/v1/children/", json={"name": "Mia", "age": 6}, headers=auth)
-    return auth["Authorization"].removeprefix("Bearer "), r.json()["id"]
+    return auth["Authorization"].removeprefix("Bearer "), await new_child(client, auth)
 
 
 def _run_curl(command: str) -> str:

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
-import time
 import uuid
 
 import httpx
 
 from talestream.db.base import Database
 from tests.conftest import LiveServer, bearer_for, count_rows, login, register
-from tests.sse_client import Event, chunks, node_steps, open_stream, parse_events, types
+from tests.helpers import get_stream as stream
+from tests.helpers import holds_for, new_child, wait_until
+from tests.sse_client import chunks, node_steps, parse_events, types
 
 STREAM = "/api/v1/stories/generate/stream"
 MIA = {
@@ -21,18 +21,6 @@ MIA = {
     "interests": ["owls"],
 }
 UNSAFE = "The monster grabbed a knife and stabbed the farmer until blood was everywhere."
-
-
-async def new_child(client: httpx.AsyncClient, auth: dict[str, str], **extra: object) -> int:
-    r = await client.post("/api/v1/children/", json={**MIA, **extra}, headers=auth)
-    assert r.status_code == 201, r.text
-    return r.json()["id"]
-
-
-async def stream(
-    client: httpx.AsyncClient, auth: dict[str, str] | None = None, **params: object
-) -> tuple[httpx.Response, list[Event]]:
-    return await open_stream(client, "GET", STREAM, params=params, headers=auth or {})
 
 
 def unique_theme() -> str:
@@ -256,13 +244,14 @@ async def test_disconnect_mid_stream_cancels_generation_and_saves_nothing(
                 if seen.count('"type": "content"') >= 2:
                     assert gate.running == 1, "the model is generating for this reader"
                     break  # the reader closes the tab
-        closed_at = time.monotonic()
-        while gate.running and time.monotonic() - closed_at < 1.0:  # noqa: ASYNC110
-            await asyncio.sleep(0.01)
-        assert gate.running == 0, "the model kept generating for nobody"
-        await asyncio.sleep(0.3)
-    assert await count_rows(db, "stories") == 0
-    assert await count_rows(db, "chapters") == 0
+        await wait_until(
+            lambda: gate.running == 0, timeout=1.0, message="the model kept generating for nobody"
+        )
+
+    async def nothing_saved() -> bool:
+        return await count_rows(db, "stories") == await count_rows(db, "chapters") == 0
+
+    await holds_for(nothing_saved, seconds=0.3, message="a chapter was saved after the disconnect")
 
 
 async def test_heartbeat_comments_keep_idle_streams_alive(slow_server: LiveServer) -> None:

@@ -13,7 +13,8 @@ from talestream.generation.local import find_bundled_model
 from talestream.generation.schemas import ChapterEnding
 from talestream.quality import check_chapter
 from tests.conftest import LiveServer, bearer_for, serve
-from tests.sse_client import Event, chunks, collect
+from tests.helpers import get_stream, new_child
+from tests.sse_client import Event, chunks
 
 BUDGET = 48  # tokens a chapter: enough to show the model works, quick on two shared cores
 
@@ -31,21 +32,15 @@ def local_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServe
 
 
 async def _stream(client: httpx.AsyncClient, auth: dict, child_id: int) -> list[Event]:
-    async with client.stream(
-        "GET",
-        "/api/v1/stories/generate/stream",
-        params={"child_id": child_id, "theme": "a friendly dragon"},
-        headers=auth,
-    ) as response:
-        assert response.status_code == 200
-        return await collect(response)
+    response, events = await get_stream(client, auth, child_id=child_id, theme="a friendly dragon")
+    assert response.status_code == 200
+    return events
 
 
 async def test_two_concurrent_streams_share_the_model_in_turn(local_server: LiveServer) -> None:
     async with httpx.AsyncClient(base_url=local_server.url, timeout=300) as client:
         auth = await bearer_for(client, "local@example.com")
-        r = await client.post("/api/v1/children/", json={"name": "Mia", "age": 6}, headers=auth)
-        child_id = r.json()["id"]
+        child_id = await new_child(client, auth)
         first, second = await asyncio.gather(
             _stream(client, auth, child_id), _stream(client, auth, child_id)
         )

@@ -11,8 +11,8 @@ from fastapi import FastAPI, Request
 
 from talestream.db.base import Database
 from tests.conftest import LiveServer, bearer_for, count_rows, serve
+from tests.helpers import get_stream, new_child
 from tests.servers import ServerThread, free_port
-from tests.sse_client import open_stream
 
 NAMES = [
     "sexual", "sexual/minors", "harassment", "harassment/threatening", "hate",
@@ -64,16 +64,8 @@ def moderated(database_url: str, tmp_path) -> Iterator[tuple[LiveServer, str]]:
 async def _child_stream(server: LiveServer, theme: str) -> list:
     async with httpx.AsyncClient(base_url=server.url, timeout=30) as client:
         auth = await bearer_for(client, f"{theme}@example.com")
-        child = (
-            await client.post("/api/v1/children/", json={"name": "Mia", "age": 6}, headers=auth)
-        ).json()["id"]
-        _, events = await open_stream(
-            client,
-            "GET",
-            "/api/v1/stories/generate/stream",
-            params={"child_id": child, "theme": theme},
-            headers=auth,
-        )
+        child = await new_child(client, auth)
+        _, events = await get_stream(client, auth, child_id=child, theme=theme)
     return events
 
 

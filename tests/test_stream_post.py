@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
 import uuid
 
 import httpx
 
 from talestream.db.base import Database
 from tests.conftest import LiveServer, bearer_for, count_rows
-from tests.sse_client import Event, open_stream
+from tests.helpers import holds_for, post_stream, wait_until
 
 URL = "/api/v1/stories/generate-stream/"
 BODY = {
@@ -20,12 +19,6 @@ BODY = {
     "language": "en",
     "age": 8,
 }
-
-
-async def post_stream(
-    client: httpx.AsyncClient, auth: dict[str, str] | None, body: dict
-) -> tuple[httpx.Response, list[Event]]:
-    return await open_stream(client, "POST", URL, json=body, headers=auth or {})
 
 
 async def test_messages_follow_the_document_and_the_story_is_saved(
@@ -104,6 +97,12 @@ async def test_disconnect_saves_nothing(slow_server: LiveServer, db: Database) -
             async for line in response.aiter_lines():
                 if '"type": "content"' in line:
                     break
-        await asyncio.sleep(1.0)
-        assert slow_server.app.state.services.gate.running == 0
-    assert await count_rows(db, "stories") == 0
+        gate = slow_server.app.state.services.gate
+        await wait_until(
+            lambda: gate.running == 0, timeout=5, message="the model kept generating for nobody"
+        )
+
+    async def nothing_saved() -> bool:
+        return await count_rows(db, "stories") == 0
+
+    await holds_for(nothing_saved, seconds=0.3, message="a story was saved after the disconnect")

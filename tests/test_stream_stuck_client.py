@@ -3,14 +3,13 @@ so a stuck reader cannot hold a model slot forever."""
 
 from __future__ import annotations
 
-import asyncio
 import socket
-import time
 from collections.abc import Iterator
 
 import pytest
 
 from tests.conftest import LiveServer, bearer_for, serve
+from tests.helpers import new_child, wait_until
 
 
 @pytest.fixture
@@ -34,9 +33,7 @@ async def test_a_reader_that_stops_reading_is_dropped(impatient_server: LiveServ
     impatient_server.script.write_text("Hop! " * 100_000)  # ~8 MB of events: more than buffers
     async with httpx.AsyncClient(base_url=impatient_server.url, timeout=30) as client:
         auth = await bearer_for(client)
-        child = (
-            await client.post("/api/v1/children/", json={"name": "Mia", "age": 6}, headers=auth)
-        ).json()["id"]
+        child = await new_child(client, auth)
 
     host, port = impatient_server.url.removeprefix("http://").split(":")
     sock = socket.socket()
@@ -48,13 +45,13 @@ async def test_a_reader_that_stops_reading_is_dropped(impatient_server: LiveServ
     )
     gate = impatient_server.app.state.services.gate
     try:
-        started = time.monotonic()
-        while gate.running == 0 and time.monotonic() - started < 5:  # noqa: ASYNC110
-            await asyncio.sleep(0.02)
-        assert gate.running == 1, "the stream never started"
-        while gate.running and time.monotonic() - started < 20:  # noqa: ASYNC110
-            await asyncio.sleep(0.1)
-        assert gate.running == 0, "a client that stopped reading kept its model slot"
+        await wait_until(lambda: gate.running == 1, timeout=5, message="the stream never started")
+        await wait_until(
+            lambda: gate.running == 0,
+            timeout=20,
+            message="a client that stopped reading kept its model slot",
+            interval=0.1,
+        )
     finally:
         sock.close()
     from tests.conftest import count_rows
