@@ -609,7 +609,7 @@ async def test_url_mode_resumes_a_dropped_stream_where_it_stopped(
     client: httpx.AsyncClient, live_server: LiveServer, cli: Cli
 ) -> None:
     auth = await bearer_for(client)
-    await _child_on(client, auth)
+    await new_child(client, auth)
     proxy = CuttingProxy(live_server.url, limit=1500)
     async with proxy as url:
         done = await asyncio.to_thread(
