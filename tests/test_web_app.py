@@ -574,7 +574,8 @@ async def test_the_library_tells_stories_apart_and_counts_them_right(
 
         cards = page.locator(".story-card")
         await expect(cards).to_have_count(3)
-        await expect(cards.locator(".story-card__title")).to_have_text(["Mia's owl story"] * 3)
+        # The same title three times: the first line and the date tell the stories apart.
+        await expect(cards.locator(".story-card__title")).to_have_text(["Mia and the Owl"] * 3)
         # Newest first, each with its own first line, and the time it was written.
         first_lines = [script.split(". ")[0] + "." for script in reversed(OWL_STORIES)]
         await expect(cards.locator(".story-card__first-line")).to_have_text(first_lines)
