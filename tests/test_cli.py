@@ -624,3 +624,18 @@ async def test_url_mode_resumes_a_dropped_stream_where_it_stopped(
     assert "✓ saved" in done.stdout
     r = await client.get("/api/v1/stories/", headers=auth)
     assert r.json()["total"] == 1 and r.json()["items"][0]["chapter_count"] == 1
+
+
+def test_a_quality_retry_is_not_called_unsafe(family: Cli) -> None:
+    # A chapter that loops is not a good story, but it is not unsafe: the parent is told so.
+    family.script.write_text(
+        "Once upon a time a fox ran home. " + "The fox ran home. " * 6
+        + "\n---\n"
+        + "Once upon a time a farmer grew the biggest pumpkin. Everyone in the village smiled."
+    )  # fmt: skip
+    done = family.run("generate", "-c", "Mia", "-t", "farms")
+    assert done.returncode == 0, done.stderr
+    shown = _words(done.stdout)
+    assert "⟳ that chapter did not read well: writing it again" in shown
+    assert "gentler version" not in shown and "not right for a child" not in shown
+    assert "biggest pumpkin" in shown

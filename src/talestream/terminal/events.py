@@ -40,9 +40,11 @@ class Queued:
 
 @dataclass(frozen=True, slots=True)
 class Retrying:
-    """The text shown so far failed the safety check: throw it away, attempt `attempt` follows."""
+    """The text shown so far failed a check: throw it away, attempt `attempt` follows.
+    `reason` is "quality" when the chapter was not a good enough story (not unsafe)."""
 
     attempt: int
+    reason: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,7 +133,7 @@ def from_wire(payload: dict[str, Any]) -> ClientEvent | None:
         if status == "queued":
             return Queued(int(data.get("position", 1)))
         if status == "retry":
-            return Retrying(int(data.get("attempt", 2)))
+            return Retrying(int(data.get("attempt", 2)), data.get("reason"))
         return None
     if kind == "safety_check":
         return SafetyVerdict(

@@ -56,7 +56,8 @@ def from_workflow(event: WorkflowEvent) -> ClientEvent | None:
             return StageDone(event.node)
         if event.status == "queued":
             return Queued(int(event.detail.get("position", 1)))
-        return Retrying(int(event.detail.get("attempt", 2)))
+        reason = event.detail.get("reason")
+        return Retrying(int(event.detail.get("attempt", 2)), str(reason) if reason else None)
     if isinstance(event, SafetyChecked):
         return SafetyVerdict(
             approved=event.result.approved,

@@ -179,15 +179,15 @@ class StoryView:
         match event:
             case StageStarted(node="generate_content", attempt=attempt) if attempt > 1:
                 # The Retrying line just said so; a pipe needs no second line.
-                self._busy(f"writing a gentler version (attempt {attempt})", log=False)
+                self._busy(f"writing it again (attempt {attempt})", log=False)
             case StageStarted(node=node):
                 self._busy(_BUSY.get(node, node), log=node == "generate_content")
             case StageDone(node=node) if node in _DONE:
                 self._say(Text(f"✓ {_DONE[node]}", style="green"))
             case Queued(position=position):
                 self._busy(f"waiting for the storyteller, {position} ahead", log=True)
-            case Retrying(attempt=attempt):
-                self._discard(attempt)
+            case Retrying(attempt=attempt, reason=reason):
+                self._discard(attempt, reason)
             case SafetyVerdict(approved=approved):
                 self._verdict = event
                 if approved:  # a rejection is told by the retry or the error that follows
@@ -337,19 +337,19 @@ class StoryView:
         self._text.column, self._writing, self._text_from = 0, False, None
         return True
 
-    def _discard(self, attempt: int) -> None:
+    def _discard(self, attempt: int, why: str | None = None) -> None:
         reason = f" ({_issues(self._verdict)})" if self._verdict else ""
         self._pending.clear()
         erased = self._erase_text()
         if not erased and self._text_from is not None:
             self._say(Text("(the text above is withdrawn)", style="dim"))
         self._text_from = None
-        self._say(
-            Text(
-                f"⟳ not right for a child{reason}: writing a gentler version (attempt {attempt})",
-                style="yellow",
-            )
-        )
+        if why == "quality":
+            # Not unsafe, just not a good enough story: "gentler" would alarm a parent for nothing.
+            said = f"⟳ that chapter did not read well: writing it again (attempt {attempt})"
+        else:
+            said = f"⟳ not right for a child{reason}: writing a gentler version (attempt {attempt})"
+        self._say(Text(said, style="yellow"))
 
     # -- the ending ------------------------------------------------------------------------------
 
