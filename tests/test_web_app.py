@@ -843,3 +843,27 @@ async def test_a_reload_mid_chapter_says_what_happened(
         await expect(notice).to_contain_text("Chapter 2 wasn't finished")
         await expect(page.locator(".chapter")).to_have_count(1)
         await expect(page.locator(".choice")).to_have_count(3)
+
+
+async def test_a_language_the_storyteller_does_not_write_is_said_before_a_story(
+    live_server: LiveServer,
+) -> None:
+    """Issue 9: the child form and card say which languages the storyteller writes, before a
+    parent asks for a story that would be refused with LANGUAGE_UNSUPPORTED."""
+    browser_tests_once(live_server)
+    model = live_server.app.state.services.model
+    model.languages = ("en",)  # like the bundled model; /health reports it
+    try:
+        async with chromium_page() as page:
+            await page.set_viewport_size(DESKTOP)
+            await sign_up(page, live_server, "languages@example.com")
+            note = page.locator(".add-child .language-note")
+            await page.get_by_label("Story language").select_option("en")
+            await expect(note).to_be_hidden()
+            await page.get_by_label("Story language").select_option("es")
+            await expect(note).to_contain_text("This storyteller writes English only")
+            await add_child(page, "Lucas", 8, language="Español")
+            card = page.locator(".child-card", has_text="Lucas")
+            await expect(card.locator(".language-note")).to_contain_text("Español")
+    finally:
+        del model.languages

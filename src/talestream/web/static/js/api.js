@@ -61,6 +61,20 @@ export async function loadChildren(force = false) {
   return state.children;
 }
 
+/** The languages the configured storyteller writes, from /health (null if it cannot say). */
+export async function storyLanguages() {
+  if (!state.storyLanguages) {
+    try {
+      const health = await (await fetch('/health')).json();
+      const languages = health.model && health.model.languages;
+      state.storyLanguages = Array.isArray(languages) ? languages : null;
+    } catch {
+      state.storyLanguages = null; // unknown: say nothing rather than guess
+    }
+  }
+  return state.storyLanguages;
+}
+
 export async function findChild(id) {
   const children = await loadChildren();
   return children.find((c) => c.id === id) || loadChildren(true).then((list) => list.find((c) => c.id === id));

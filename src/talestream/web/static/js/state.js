@@ -1,3 +1,4 @@
 // What the page knows across views: the signed-in parent, their children (cached), a message
-// for the next view, and where to go back to after signing in.
-export const state = { user: null, children: null, flash: null, returnTo: null };
+// for the next view, where to go back to after signing in, and the languages the storyteller
+// writes (from /health; null until known).
+export const state = { user: null, children: null, flash: null, returnTo: null, storyLanguages: null };

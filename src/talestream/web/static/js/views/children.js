@@ -1,6 +1,6 @@
 // The children's profiles: the list (with the add form) and editing one.
 
-import { api, loadChildren } from '../api.js';
+import { api, loadChildren, storyLanguages } from '../api.js';
 import { $, busy, button, h, icon } from '../dom.js';
 import { go, refresh } from '../navigation.js';
 import { state } from '../state.js';
@@ -13,6 +13,17 @@ function readingLevelForAge(age) {
 }
 
 const LENGTHS = { short: 'Short', medium: 'Medium', long: 'Long' };
+
+/** Why stories in `language` cannot be written here, or null when they can (or nobody knows). */
+function unwrittenLanguage(language) {
+  const writes = state.storyLanguages;
+  if (!writes || writes.includes(language)) return null;
+  const known = writes.map(languageName).join(', ');
+  return (
+    `This storyteller writes ${known} only: stories in ${languageName(language)} need a ` +
+    'storyteller that writes it (whoever runs talestream can connect one).'
+  );
+}
 
 function commaList(value) {
   return String(value || '')
@@ -39,6 +50,16 @@ function childForm(child, { submitLabel, onSaved }) {
   $('select', age).addEventListener('change', (event) => {
     if (!levelTouched) $('select', level).value = readingLevelForAge(Number(event.target.value));
   });
+  const languageField = field({ label: 'Story language', name: 'language', type: 'select', options: Object.entries(LANGUAGES), value: child ? child.language : 'en' });
+  // Said before a parent asks for a story: a language the storyteller does not write is refused.
+  const languageNote = h('p', { class: 'notice notice--info language-note', role: 'status' });
+  const showLanguageNote = () => {
+    const why = unwrittenLanguage($('select', languageField).value);
+    languageNote.textContent = why || '';
+    languageNote.hidden = !why;
+  };
+  $('select', languageField).addEventListener('change', showLanguageNote);
+  showLanguageNote();
   const submit = h('button', { type: 'submit', class: 'btn btn-primary' }, submitLabel);
   const form = h(
     'form',
@@ -49,9 +70,10 @@ function childForm(child, { submitLabel, onSaved }) {
       { class: 'form-grid' },
       field({ label: "Child's name", name: 'name', required: true, maxlength: 50, autocomplete: 'off', value: child ? child.name : '' }),
       age,
-      field({ label: 'Story language', name: 'language', type: 'select', options: Object.entries(LANGUAGES), value: child ? child.language : 'en' }),
+      languageField,
       level,
     ),
+    languageNote,
     field({
       label: 'Interests (optional)',
       name: 'interests',
@@ -111,6 +133,7 @@ function avatar(name) {
 
 function childCard(child) {
   const details = `${child.age} years · ${languageName(child.language)} · ${LEVELS[child.reading_level]} reader`;
+  const unwritten = unwrittenLanguage(child.language);
   return h(
     'li',
     { class: 'child-card card' },
@@ -120,6 +143,7 @@ function childCard(child) {
       avatar(child.name),
       h('div', {}, h('h2', { class: 'child-card__name' }, child.name), h('p', { class: 'child-card__meta' }, details)),
     ),
+    unwritten ? h('p', { class: 'notice notice--info language-note' }, unwritten) : null,
     child.interests.length
       ? h('ul', { class: 'chips', 'aria-label': `${child.name} likes` }, child.interests.map((i) => h('li', { class: 'chip' }, i)))
       : null,
@@ -140,7 +164,7 @@ export async function viewChildren(view, ctx) {
   const list = h('ul', { class: 'child-list' });
   const addSection = h('section', { class: 'add-child card', 'aria-labelledby': 'add-child-title' });
   view.append(list, addSection);
-  const children = await loadChildren(true);
+  const [children] = await Promise.all([loadChildren(true), storyLanguages()]);
   if (!ctx.alive()) return;
   list.append(...children.map(childCard));
   const form = childForm(null, {
@@ -175,7 +199,7 @@ export async function viewEditChild(view, ctx) {
   const id = Number(ctx.params[0]);
   const head = pageHead('Edit profile', '', { href: '#/children', label: 'Children' });
   view.append(head);
-  const child = await api(`/children/${id}`);
+  const [child] = await Promise.all([api(`/children/${id}`), storyLanguages()]);
   if (!ctx.alive()) return;
   $('h1', head).textContent = `${child.name}'s profile`;
   const form = childForm(child, {
