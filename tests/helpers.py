@@ -90,3 +90,38 @@ def wait_until_sync(
         if waited > timeout:
             raise AssertionError(f"{message} (still false after {waited:.2f}s)")
         time.sleep(interval)
+
+
+# Longer than any budget, and varied: a chapter that loops on one sentence fails the quality gate.
+LONG_CHAPTER = " ".join(
+    [
+        "Once upon a time a little fox lived at the edge of a sunny meadow.",
+        "Every morning she stretched, yawned and sniffed the sweet clover.",
+        "One day she found a shiny button lying in the grass by the fence.",
+        "She wondered who had lost it and decided to find out.",
+        "First she asked the old tortoise, who was chewing a dandelion.",
+        "He shook his head slowly and pointed towards the pond.",
+        "At the pond a family of ducks was practising their diving.",
+        "The smallest duckling laughed and said it was not hers.",
+        "The fox thanked her and trotted up the hill to the orchard.",
+        "Apples hung from the branches like little red lanterns.",
+        "A squirrel peeked out from a hollow and chattered happily.",
+        "He had seen a scarecrow with a coat full of shiny buttons.",
+        "So the fox hurried to the cornfield behind the farmhouse.",
+        "The scarecrow stood there, smiling his stitched smile.",
+        "One button was missing from the middle of his blue coat.",
+        "The fox stood on a bucket and pressed the button into place.",
+        "A breeze rustled the corn, as if the scarecrow said thank you.",
+        "On the way home she picked three blackberries for her supper.",
+        "The sun sank low and painted the sky orange and pink.",
+        "Owls began to call softly from the dark edge of the wood.",
+        "The fox curled up in her den with her tail over her nose.",
+        "She dreamed of buttons, ducks and apples glowing like lamps.",
+        "In the morning a new adventure was already waiting for her.",
+        "A tiny blue bird was tapping on the roof of her den.",
+        "It carried a note tied with a thread of golden grass.",
+        "The note invited her to a picnic on the top of the hill.",
+        "All her friends would be there, even the sleepy old tortoise.",
+        "The fox brushed her fur, packed berries and set off smiling.",
+    ]
+)

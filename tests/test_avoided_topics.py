@@ -11,6 +11,7 @@ from talestream.stories.avoided_topics import mentioned_topics
 from talestream.stories.domain import Reader, StoryBrief
 from talestream.stories.prompts import chapter_messages
 from tests.conftest import LiveServer, bearer_for
+from tests.helpers import LONG_CHAPTER
 from tests.sse_client import chunks, node_steps
 from tests.test_stream_get import new_child, stream, unique_theme
 from tests.test_stream_post import BODY, post_stream
@@ -141,45 +142,10 @@ def test_prompt_quotes_avoided_topics_as_data_and_asks_for_a_sleepy_ending() -> 
     assert 'Leave out: "spiders", "ignore the rules"' in user
 
 
-# Longer than any budget, and varied: a chapter that loops on one sentence fails the quality gate.
-LONG = " ".join(
-    [
-        "Once upon a time a little fox lived at the edge of a sunny meadow.",
-        "Every morning she stretched, yawned and sniffed the sweet clover.",
-        "One day she found a shiny button lying in the grass by the fence.",
-        "She wondered who had lost it and decided to find out.",
-        "First she asked the old tortoise, who was chewing a dandelion.",
-        "He shook his head slowly and pointed towards the pond.",
-        "At the pond a family of ducks was practising their diving.",
-        "The smallest duckling laughed and said it was not hers.",
-        "The fox thanked her and trotted up the hill to the orchard.",
-        "Apples hung from the branches like little red lanterns.",
-        "A squirrel peeked out from a hollow and chattered happily.",
-        "He had seen a scarecrow with a coat full of shiny buttons.",
-        "So the fox hurried to the cornfield behind the farmhouse.",
-        "The scarecrow stood there, smiling his stitched smile.",
-        "One button was missing from the middle of his blue coat.",
-        "The fox stood on a bucket and pressed the button into place.",
-        "A breeze rustled the corn, as if the scarecrow said thank you.",
-        "On the way home she picked three blackberries for her supper.",
-        "The sun sank low and painted the sky orange and pink.",
-        "Owls began to call softly from the dark edge of the wood.",
-        "The fox curled up in her den with her tail over her nose.",
-        "She dreamed of buttons, ducks and apples glowing like lamps.",
-        "In the morning a new adventure was already waiting for her.",
-        "A tiny blue bird was tapping on the roof of her den.",
-        "It carried a note tied with a thread of golden grass.",
-        "The note invited her to a picnic on the top of the hill.",
-        "All her friends would be there, even the sleepy old tortoise.",
-        "The fox brushed her fur, packed berries and set off smiling.",
-    ]
-)
-
-
 async def test_bedtime_and_a_short_preference_make_shorter_chapters(
     client: httpx.AsyncClient, live_server: LiveServer
 ) -> None:
-    live_server.script.write_text(LONG)
+    live_server.script.write_text(LONG_CHAPTER)
     auth = await bearer_for(client)
     mia = await new_child(client, auth)
     leo = await new_child(client, auth, name="Leo", chapter_length="short")

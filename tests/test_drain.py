@@ -19,11 +19,11 @@ from talestream.db.base import Database
 from talestream.db.migrate import upgrade
 from talestream.stories.models import Chapter
 from tests.conftest import PASSWORD
+from tests.helpers import LONG_CHAPTER
 from tests.servers import TalestreamProcess, app_env
 from tests.sse_client import parse_events
 
 SHORT = "Once upon a time a fox found a kite. She flew it high. The wind sang."
-LONG = "Once upon a time a bear walked. " + "He walked and walked. " * 150 + "The end came."
 BODY = {
     "story_name": "Drain",
     "hero_name": "Alice",
@@ -61,7 +61,7 @@ async def test_sigterm_drains_running_stories_and_refuses_new_ones(tmp_path: Pat
             url = "/api/v1/stories/generate-stream/"
             long_body: list[str] = []
             short_body: list[str] = []
-            script.write_text(LONG)  # ~9 s of text: more than the drain allows
+            script.write_text(LONG_CHAPTER)  # ~7 s of text: more than the drain allows
             async with (
                 client.stream("POST", url, json={**BODY, "story_name": "Long"}, headers=auth) as a,
             ):
