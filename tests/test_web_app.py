@@ -592,6 +592,7 @@ async def test_the_library_tells_stories_apart_and_counts_them_right(
         text = " ".join(pypdf.PdfReader(pdf).pages[0].extract_text().split())
         assert first_lines[0] in text
         await cards.first.locator(".story-card__link").click()
+        await expect(cards).to_have_count(0)  # the story view replaced the library and its cards
         async with page.expect_download() as download:
             await page.get_by_role("link", name=re.compile("Save as e-book")).click()
         assert (await download.value).suggested_filename.endswith(".epub")
