@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel
 
@@ -17,17 +17,7 @@ Check = Literal[
     "question",
     "choices",
 ]
-CHECKS: tuple[Check, ...] = (
-    "language",
-    "length",
-    "repetition",
-    "echo",
-    "nonsense",
-    "hero",
-    "theme",
-    "question",
-    "choices",
-)
+CHECKS: tuple[Check, ...] = get_args(Check)  # in report order; one list to keep
 
 
 class QualityIssue(BaseModel):
