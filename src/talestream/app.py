@@ -17,7 +17,7 @@ from talestream.children.router import router as children_router
 from talestream.config import Settings, load_settings
 from talestream.error_handlers import RequestIdAndErrors, install_error_handlers
 from talestream.health import router as health_router
-from talestream.lifecycle import install_drain
+from talestream.lifecycle import frozen_startup_heap, install_drain
 from talestream.safetylog.router import router as safetylog_router
 from talestream.security_headers import SecurityHeadersMiddleware
 from talestream.services import open_services
@@ -38,7 +38,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             app.add_route("/metrics", services.metrics.endpoint, include_in_schema=False)
             undo = install_drain(services.runs, settings.drain_seconds)
             try:
-                yield
+                with frozen_startup_heap():
+                    yield
             finally:
                 undo()
 
