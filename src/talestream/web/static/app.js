@@ -14,7 +14,7 @@ import { $ } from './js/dom.js';
 import { Problem } from './js/errors.js';
 import { go } from './js/navigation.js';
 import { startRouter } from './js/router.js';
-import { takeInterruptedChapter } from './js/story/chapters.js';
+import { canReattach, takeInterruptedChapter } from './js/story/chapters.js';
 import { stopSpeaking } from './js/speech.js';
 import { state } from './js/state.js';
 import { problemNotice } from './js/ui/notices.js';
@@ -50,7 +50,10 @@ async function boot() {
     }
   }
   const interrupted = takeInterruptedChapter();
-  if (interrupted && state.user) {
+  // A chapter a reload interrupted: its view reads the run again while the server still has it.
+  if (interrupted && state.user && (await canReattach(interrupted))) {
+    state.reattach = interrupted;
+  } else if (interrupted && state.user) {
     state.flash = {
       tone: 'info',
       title: `Chapter ${interrupted.chapter} wasn't finished`,
