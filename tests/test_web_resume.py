@@ -41,15 +41,30 @@ SENTENCES = [
     "Together they climbed the hill as the warm afternoon sun began to glow.",
 ]
 CHAPTER = " ".join(SENTENCES)
-# The text of chapter 1 each time it changed on screen, and the statuses: a page init script, so
-# it records from the first moment of every page load.
+SENTENCES_2 = [
+    "At the top of the hill, a small badger was waving a red scarf like a flag.",
+    "His name was Bramble, and he had folded the paper boat himself that morning.",
+    "He had hoped that somebody kind would find it and come to share a picnic.",
+    "Moss laughed, and Pebble did a happy somersault in the soft summer grass.",
+    "They ate the sweet strawberries and told each other stories about the river.",
+    "Bramble showed them how to fold boats from leaves, bark and old newspaper.",
+    "Soon a whole fleet of little boats was waiting in a row beside the water.",
+    "The friends carried them down the hill while the sky turned pink and gold.",
+    "One by one they set the boats free and watched them sail toward the sea.",
+    "Every boat carried a message inviting someone new to the strawberry hill.",
+]
+CHAPTER_2 = " ".join(SENTENCES_2)
+# The text of each chapter each time it changed on screen, and the statuses: a page init script,
+# so it records from the first moment of every page load.
 RECORD = """(() => {
-  window.texts = [];
+  window.texts = {};
   window.statuses = [];
   new MutationObserver(() => {
-    const text = document.querySelector('.chapter[data-chapter="1"] .story-text');
-    const value = text ? text.textContent : '';
-    if (value && value !== window.texts[window.texts.length - 1]) window.texts.push(value);
+    for (const chapter of document.querySelectorAll('.chapter')) {
+      const seen = (window.texts[chapter.dataset.chapter] ||= []);
+      const value = chapter.querySelector('.story-text').textContent;
+      if (value && value !== seen[seen.length - 1]) seen.push(value);
+    }
     const status = document.querySelector('.progress__status');
     const said = status ? status.textContent : '';
     if (said && said !== window.statuses[window.statuses.length - 1]) window.statuses.push(said);
@@ -109,37 +124,53 @@ class StreamRequests:
         return self.seen
 
 
-async def wait_for_sentences(page: Page, count: int) -> None:
-    """Until `count` sentences of chapter 1 are on screen (and the chapter is still writing)."""
+async def wait_for_sentences(
+    page: Page, count: int, chapter: int = 1, sentences: list[str] = SENTENCES
+) -> None:
+    """Until `count` sentences of `chapter` are on screen (and the chapter is still writing)."""
     deadline = time.monotonic() + 20
     while True:
         shown = await page.evaluate(
-            "() => (document.querySelector('.chapter[data-chapter=\"1\"] .story-text') || {})"
-            ".textContent || ''"
+            '(n) => (document.querySelector(`.chapter[data-chapter="${n}"] .story-text`) || {})'
+            ".textContent || ''",
+            chapter,
         )
-        if sum(sentence in shown for sentence in SENTENCES) >= count:
-            assert SENTENCES[-1] not in shown, "the chapter was written before the cut"
+        if sum(sentence in shown for sentence in sentences) >= count:
+            assert sentences[-1] not in shown, "the chapter was written before the cut"
             return
         assert time.monotonic() < deadline, f"only this arrived: {shown!r}"
         await asyncio.sleep(0.02)
 
 
-async def saved_chapter(db: Database) -> str:
+async def wait_until_cancelled(page: Page, server: LiveServer, run_id: str) -> None:
+    """Until GET /api/v1/stories/runs/{run_id} (with the page's session) says it was cancelled."""
+    deadline = time.monotonic() + 5
+    run = f"{server.url}/api/v1/stories/runs/{run_id}"
+    while (found := await (await page.context.request.get(run)).json())["state"] != "cancelled":
+        assert time.monotonic() < deadline, found
+        await asyncio.sleep(0.05)
+
+
+async def saved_chapter(db: Database, number: int) -> str:
     async with db.engine.connect() as conn:
-        return str(await conn.scalar(text("SELECT content FROM chapters")))
+        query = text("SELECT content FROM chapters WHERE number = :n")
+        return str(await conn.scalar(query, {"n": number}))
 
 
-async def assert_whole_chapter_once(page: Page, db: Database) -> None:
-    """What the child saw: text that only grew, ending as the saved chapter, each sentence once."""
-    texts: list[str] = await page.evaluate("window.texts")
+async def assert_whole_chapter_once(
+    page: Page, db: Database, chapter: int = 1, sentences: list[str] = SENTENCES
+) -> None:
+    """What the child saw: text that only grew, ending as the saved chapter, each sentence once,
+    and that chapter saved once."""
+    texts: list[str] = (await page.evaluate("window.texts"))[str(chapter)]
     for before, after in itertools.pairwise(texts):
         assert after.startswith(before), f"the text on screen went back:\n{before!r}\n{after!r}"
     shown = texts[-1]
-    for sentence in SENTENCES:
+    for sentence in sentences:
         assert shown.count(sentence) == 1, f"{sentence!r} is shown {shown.count(sentence)} times"
-    saved = await saved_chapter(db)
+    saved = await saved_chapter(db, chapter)
     assert re.sub(r"\s", "", shown) == re.sub(r"\s", "", saved)
-    assert await count_rows(db, "chapters") == 1
+    assert await count_rows(db, "chapters") == chapter
     assert await count_rows(db, "stories") == 1
 
 
@@ -217,13 +248,7 @@ async def test_stop_ends_the_run_on_the_server_and_nothing_is_saved(
         await expect(page.locator(".chapter")).to_have_count(0)
         await expect(page.get_by_label("Theme", exact=True)).to_have_value("boats")
         # The run ended at once, long before its resume window (15 s) would have ended it.
-        run = f"/api/v1/stories/runs/{run_id}"
-        deadline = time.monotonic() + 5
-        while (state := await page.evaluate(f"fetch('{run}').then((r) => r.json())"))[
-            "state"
-        ] != "cancelled":
-            assert time.monotonic() < deadline, state
-            await asyncio.sleep(0.05)
+        await wait_until_cancelled(page, server, run_id)
         assert await count_rows(db, "chapters") == 0
         assert await count_rows(db, "stories") == 0
 
@@ -247,3 +272,67 @@ async def test_a_reload_mid_chapter_reads_the_same_run_on(server: LiveServer, db
         requests = await streams.all()
         assert len(requests) == 1, [url for url, _ in requests]
         assert re.search(r"last_event_id=[0-9a-f]{32}\.0(&|$)", requests[0][0]), requests[0][0]
+
+        # A later chapter, reloaded on the story page: the child's choice and the chapter go on.
+        server.script.write_text(CHAPTER_2)
+        chosen = await page.locator(".choice__text").first.text_content()
+        await page.locator(".choice").first.click()
+        await wait_for_sentences(page, 2, chapter=2, sentences=SENTENCES_2)
+        await page.reload()
+        await expect(page.locator('.chapter[data-chapter="2"] .facts')).to_be_visible(
+            timeout=30_000
+        )
+        await expect(page.locator(".chosen")).to_contain_text(chosen or "?")
+        await expect(page.locator(".choice")).to_have_count(3)
+        await assert_whole_chapter_once(page, db, 2, SENTENCES_2)
+
+
+async def test_a_reload_mid_idea_story_reads_the_same_run_on(
+    server: LiveServer, db: Database
+) -> None:
+    async with chromium_page() as page:
+        await page.set_viewport_size(DESKTOP)
+        await page.add_init_script(RECORD)
+        await sign_up(page, server, "reload-idea@example.com")
+        await page.get_by_role("navigation").get_by_role("link", name="Your idea").click()
+        await page.get_by_label("Story name").fill("Moss and the paper boat")
+        await page.get_by_label("Hero's name").fill("Moss")
+        await page.get_by_label("Your idea").fill("An otter follows a paper boat")
+        await page.get_by_role("button", name="Write the story").click()
+        await wait_for_sentences(page, 2)
+        streams = StreamRequests(page, "/generate-stream/")
+        await page.reload()
+        await expect(page.locator(".facts")).to_contain_text("Checked for a", timeout=30_000)
+
+        await assert_whole_chapter_once(page, db)
+        requests = await streams.all()
+        assert len(requests) == 1, [url for url, _ in requests]
+        assert re.match(r"^[0-9a-f]{32}\.0$", requests[0][1]["last-event-id"]), requests[0][1]
+
+
+async def test_coming_back_to_a_stopped_run_says_the_chapter_was_not_finished(
+    server: LiveServer, db: Database
+) -> None:
+    async with chromium_page() as page:
+        await page.set_viewport_size(DESKTOP)
+        await sign_up(page, server, "gone@example.com")
+        await add_child(page, "Moss", 6)
+        await start_story(page, "Moss", "stones")
+        await wait_for_sentences(page, 1)
+        note = await page.evaluate("JSON.parse(sessionStorage.getItem('talestream.writing'))")
+        # The tab goes elsewhere mid-chapter; meanwhile another device stops the run.
+        address = page.url
+        await page.goto("about:blank")
+        cookies = await page.context.cookies()
+        csrf = next(c["value"] for c in cookies if c["name"] == "talestream_csrf")
+        run = f"{server.url}/api/v1/stories/runs/{note['runId']}"
+        stopped = await page.context.request.delete(run, headers={"X-CSRF-Token": csrf})
+        assert stopped.status == 204
+        await wait_until_cancelled(page, server, note["runId"])
+
+        await page.goto(address)
+        notice = page.get_by_role("status").filter(has_text="wasn't finished")
+        await expect(notice).to_contain_text("Chapter 1 wasn't finished")
+        await expect(page.get_by_role("heading", name="A new story for Moss")).to_be_visible()
+        await expect(page.locator(".chapter")).to_have_count(0)
+        assert await count_rows(db, "chapters") == 0
