@@ -228,6 +228,32 @@ async def test_a_cut_post_stream_posts_again_and_the_story_goes_on_once(
         assert EVENT_ID.match(requests[1][1]["last-event-id"]), requests[1][1]
 
 
+async def test_a_connection_that_stays_down_is_given_up_with_a_clear_message(
+    server: LiveServer, db: Database
+) -> None:
+    async with CuttableProxy(server) as proxy, chromium_page() as page:
+        await page.set_viewport_size(DESKTOP)
+        await page.add_init_script(RECORD)
+        await sign_up(page, proxy, "down@example.com")
+        await add_child(page, "Moss", 6)
+        await start_story(page, "Moss", "storms")
+        await wait_for_sentences(page, 1)
+        proxy.server.close()  # nothing gets through any more
+        proxy.cut()
+        started = time.monotonic()
+        await expect(page.locator(".progress__status")).to_have_text(RECONNECTING)
+        await expect(page.locator(".progress")).to_have_attribute("data-connection", "reconnecting")
+        await shot(page, "19-reconnecting")
+
+        alert = page.get_by_role("alert")
+        await expect(alert).to_contain_text("Lost connection", timeout=45_000)
+        assert time.monotonic() - started > 25  # it kept trying for a while first
+        await expect(alert).to_contain_text("Nothing from this chapter was saved")
+        await expect(alert.get_by_role("button", name="Try again")).to_be_visible()
+        await expect(page.get_by_label("Theme", exact=True)).to_have_value("storms")
+        assert await count_rows(db, "chapters") == 0
+
+
 async def test_stop_ends_the_run_on_the_server_and_nothing_is_saved(
     server: LiveServer, db: Database
 ) -> None:
