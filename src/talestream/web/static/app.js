@@ -1,6 +1,7 @@
 // talestream family web app: plain ES modules in js/, loaded by the browser as they are. No
 // framework, no build step, nothing from a CDN. This file starts the app; js/router.js maps
-// addresses to the views in js/views/, and js/streams/ reads the two story streams:
+// addresses to the views in js/views/, and js/streams/ reads the two story streams, picking a
+// dropped connection up again where it stopped (docs/streaming.md, "How the web app resumes"):
 // * a chapter for a child profile over the native EventSource (GET
 //   /api/v1/stories/generate/stream) with the cookie session;
 // * a story from a parent's idea over fetch + a stream reader (POST

@@ -70,7 +70,7 @@ function liveChapter(screen, number, note, onStop) {
   let writing = true;
   /** Stops the run on the server at once (the parent stopped or left it): nothing is saved. */
   const stopRun = () => {
-    if (writing && runId) api(`/stories/runs/${runId}`, { method: 'DELETE', expireOn401: false }).catch(() => {});
+    if (writing && runId) api(`/stories/runs/${encodeURIComponent(runId)}`, { method: 'DELETE', expireOn401: false }).catch(() => {});
   };
   const progress = progressSteps({
     onStop() {
@@ -103,7 +103,7 @@ function liveChapter(screen, number, note, onStop) {
     runId = id;
     if (writing) noteWriting({ ...note, runId });
   };
-  note = { title: screen.title.textContent, chapter: number, hash: location.hash, ...note };
+  note = { ...note, title: screen.title.textContent, chapter: number, hash: location.hash };
   noteWriting(note);
   onLeave(() => {
     stopRun();
