@@ -279,6 +279,26 @@ async def test_stop_ends_the_run_on_the_server_and_nothing_is_saved(
         assert await count_rows(db, "stories") == 0
 
 
+async def test_stop_on_a_story_from_an_idea_ends_its_run_too(
+    server: LiveServer, db: Database
+) -> None:
+    async with chromium_page() as page:
+        await page.set_viewport_size(DESKTOP)
+        await sign_up(page, server, "stop-idea@example.com")
+        await page.get_by_role("navigation").get_by_role("link", name="Your idea").click()
+        await page.get_by_label("Story name").fill("Moss and the paper boat")
+        await page.get_by_label("Hero's name").fill("Moss")
+        await page.get_by_label("Your idea").fill("An otter follows a paper boat")
+        await page.get_by_role("button", name="Write the story").click()
+        await wait_for_sentences(page, 1)
+        async with page.expect_request(lambda r: r.method == "DELETE") as stopping:
+            await page.locator(".progress").get_by_role("button", name="Stop").click()
+        await expect(page.get_by_role("alert")).to_contain_text("Stopped")
+        await expect(page.get_by_label("Story name")).to_have_value("Moss and the paper boat")
+        await wait_until_cancelled(page, server, (await stopping.value).url.rsplit("/", 1)[1])
+        assert await count_rows(db, "chapters") == 0
+
+
 async def test_a_reload_mid_chapter_reads_the_same_run_on(server: LiveServer, db: Database) -> None:
     async with chromium_page() as page:
         await page.set_viewport_size(DESKTOP)
