@@ -390,7 +390,9 @@ async def test_failures_say_what_happened_and_offer_a_way_on(
         await expect(page.locator(".choice")).to_have_count(3, timeout=20_000)
         await expect(page.locator(".story-text")).to_contain_text("a star winked back")
 
-        # The connection drops mid-chapter: "Lost connection" with Try again, which works.
+        # The connection drops mid-chapter on a server with no resume window (slow_server): the
+        # page comes back and finds the run abandoned: "Lost connection" with Try again, which
+        # works. (test_web_resume.py: with a window, the chapter just goes on.)
         slow_server.script.write_text(LONG_FOX)
         await page.locator(".choice").nth(1).click()
         await assert_streams_live(page, 2)

@@ -1,6 +1,7 @@
 // talestream family web app: plain ES modules in js/, loaded by the browser as they are. No
 // framework, no build step, nothing from a CDN. This file starts the app; js/router.js maps
-// addresses to the views in js/views/, and js/streams/ reads the two story streams:
+// addresses to the views in js/views/, and js/streams/ reads the two story streams, picking a
+// dropped connection up again where it stopped (docs/streaming.md, "How the web app resumes"):
 // * a chapter for a child profile over the native EventSource (GET
 //   /api/v1/stories/generate/stream) with the cookie session;
 // * a story from a parent's idea over fetch + a stream reader (POST
@@ -14,7 +15,7 @@ import { $ } from './js/dom.js';
 import { Problem } from './js/errors.js';
 import { go } from './js/navigation.js';
 import { startRouter } from './js/router.js';
-import { takeInterruptedChapter } from './js/story/chapters.js';
+import { canReattach, takeInterruptedChapter } from './js/story/chapters.js';
 import { stopSpeaking } from './js/speech.js';
 import { state } from './js/state.js';
 import { problemNotice } from './js/ui/notices.js';
@@ -50,7 +51,10 @@ async function boot() {
     }
   }
   const interrupted = takeInterruptedChapter();
-  if (interrupted && state.user) {
+  // A chapter a reload interrupted: its view reads the run again while the server still has it.
+  if (interrupted && state.user && (await canReattach(interrupted))) {
+    state.reattach = interrupted;
+  } else if (interrupted && state.user) {
     state.flash = {
       tone: 'info',
       title: `Chapter ${interrupted.chapter} wasn't finished`,

@@ -80,8 +80,26 @@ const STREAM_PROBLEMS = {
   WRONG_CHILD: ['This story belongs to another child', 'Open it from the library to continue it.'],
   NOT_FOUND: ["We couldn't find that", 'It may have been deleted.'],
   FORBIDDEN: ["That isn't yours to open", 'It belongs to another account.'],
+  // A chapter picked up again after the connection dropped (docs/streaming.md, resuming).
+  RUN_ABANDONED: ['Lost connection', 'The connection was gone too long, so the storyteller stopped. Nothing from this chapter was saved.'],
+  RUN_EXPIRED: ['This chapter can no longer be picked up', 'It was too long ago to carry on where it stopped. Nothing from this chapter was saved.'],
+  RUN_LOST: ['The storyteller was interrupted', 'The server writing this chapter stopped unexpectedly. Nothing from it was saved.'],
+  RUN_STOPPED: ['Stopped', 'The storyteller was stopped, perhaps in another tab, so nothing from this chapter was saved.'],
+  SERVER_SHUTTING_DOWN: ['The storyteller is restarting', 'The chapter could not be finished before the restart. Nothing from it was saved.'],
 };
-const RETRYABLE = new Set(['MODEL_UNAVAILABLE', 'MODEL_TIMEOUT', 'MODEL_BAD_OUTPUT', 'MODEL_ERROR', 'RATE_LIMITED', 'SERVER_ERROR']);
+const RETRYABLE = new Set([
+  'MODEL_UNAVAILABLE',
+  'MODEL_TIMEOUT',
+  'MODEL_BAD_OUTPUT',
+  'MODEL_ERROR',
+  'RATE_LIMITED',
+  'SERVER_ERROR',
+  'RUN_ABANDONED',
+  'RUN_EXPIRED',
+  'RUN_LOST',
+  'RUN_STOPPED',
+  'SERVER_SHUTTING_DOWN',
+]);
 
 /** What to tell a parent about a problem: {title, text, retry}. */
 export function explain(problem) {

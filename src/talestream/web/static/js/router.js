@@ -69,6 +69,8 @@ async function render() {
       view.append(slot);
       showProblem(slot, error, { retry: refresh });
     }
+  } finally {
+    state.reattach = null; // a chapter a reload interrupted is for the first view only
   }
   // After navigating, move focus to the new view's heading (keyboard and screen-reader users
   // land on the new page), unless the view already put it somewhere on purpose.

@@ -7,13 +7,18 @@ import { Problem, endsSession } from '../errors.js';
 import { onLeave, refresh } from '../navigation.js';
 import { readChapterStream } from '../streams/event-source.js';
 import { postStoryStream } from '../streams/post-stream.js';
+import { state } from '../state.js';
 import { problemNotice } from '../ui/notices.js';
 import { progressSteps } from './progress.js';
 import { textWriter } from './text-writer.js';
 
-// A chapter being written is noted in the tab's session storage, so that after a reload (which
-// ends the stream, and the server then saves nothing) the page can say what happened.
+// A chapter being written is noted in the tab's session storage with its run id, so that after a
+// reload (which ends the stream; the server keeps the run for its resume window) the page can
+// read the same run again, or say what happened.
 const WRITING_KEY = 'talestream.writing';
+// A run in these states can be read again: still writing, paused before its save for a reader,
+// or finished (a replay shows what became of it, saved or not).
+const READABLE = new Set(['running', 'waiting', 'done']);
 
 function noteWriting(note) {
   try {
@@ -24,7 +29,8 @@ function noteWriting(note) {
   }
 }
 
-/** The chapter that was being written when this tab was reloaded, if any: {title, chapter}. */
+/** The chapter that was being written when this tab was reloaded, if any: {title, chapter, hash,
+ * runId, params (GET) or body (POST), chosen}. */
 export function takeInterruptedChapter() {
   try {
     const note = JSON.parse(sessionStorage.getItem(WRITING_KEY) || 'null');
@@ -35,17 +41,50 @@ export function takeInterruptedChapter() {
   }
 }
 
+/** Can the interrupted chapter be read again? Asks the server whether its run is still there. */
+export async function canReattach(note) {
+  if (!note.runId || note.hash !== location.hash) return false;
+  try {
+    const run = await api(`/stories/runs/${encodeURIComponent(note.runId)}`, { expireOn401: false });
+    return READABLE.has(run.state);
+  } catch {
+    return false;
+  }
+}
+
+/** The interrupted chapter the app found readable on start, for the view it was written in. */
+export function takeReattach() {
+  const note = state.reattach;
+  state.reattach = null;
+  return note && note.hash === location.hash ? note : null;
+}
+
+/** The whole of a run from its first event: a reloaded page has none of its text any more. */
+const fromStart = (runId) => `${runId}.0`;
+
 /** A chapter that is being written: its section, progress above the text, and the text writer.
- * `onStop` runs when the parent stops it after a long silence. */
-function liveChapter(screen, number, onStop) {
+ * `note` is what a reload needs to read it again; `onStop` runs when the parent stops it. */
+function liveChapter(screen, number, note, onStop) {
   const block = screen.chapter(number);
-  const progress = progressSteps({ onStop });
+  let runId = null;
+  let writing = true;
+  /** Stops the run on the server at once (the parent stopped or left it): nothing is saved. */
+  const stopRun = () => {
+    if (writing && runId) api(`/stories/runs/${encodeURIComponent(runId)}`, { method: 'DELETE', expireOn401: false }).catch(() => {});
+  };
+  const progress = progressSteps({
+    onStop() {
+      stopRun();
+      onStop();
+    },
+  });
   const writer = textWriter(block.text);
   block.text.classList.add('is-streaming');
   block.text.setAttribute('aria-live', 'polite');
   block.section.insertBefore(progress.root, block.text);
   screen.chapters.append(block.section);
   const done = () => {
+    writing = false;
     noteWriting(null);
     progress.finish();
     block.text.classList.remove('is-streaming');
@@ -53,16 +92,25 @@ function liveChapter(screen, number, onStop) {
   };
   /** The chapter failed or was stopped: it goes, with everything it showed. */
   const drop = () => {
+    writing = false;
     noteWriting(null);
     progress.quiet();
     block.section.remove();
   };
-  noteWriting({ title: screen.title.textContent, chapter: number });
+  /** The server named the run: a reload can read it again, Stop can end it. */
+  const named = (id) => {
+    if (!id || runId) return;
+    runId = id;
+    if (writing) noteWriting({ ...note, runId });
+  };
+  note = { ...note, title: screen.title.textContent, chapter: number, hash: location.hash };
+  noteWriting(note);
   onLeave(() => {
+    stopRun();
     progress.quiet();
     noteWriting(null);
   });
-  return { block, progress, writer, done, drop };
+  return { block, progress, writer, done, drop, named, stopRun };
 }
 
 /** Shows the ending after a chapter: big choice buttons when the story can go on. */
@@ -71,15 +119,18 @@ export function endChapter(screen, chapter) {
   screen.showEnding(chapter, canContinue ? { onChoose: (choice, text) => continueStory(screen, chapter, choice, text) } : {});
 }
 
-/** Continue a child's story: a choice (index) or the child's own idea, streamed as chapter N+1. */
-function continueStory(screen, lastChapter, choice, chosenText) {
+/** Continue a child's story: a choice (index) or the child's own idea, streamed as chapter N+1;
+ * with `runId`, the run that was writing it when the page was reloaded is read again. */
+function continueStory(screen, lastChapter, choice, chosenText, runId) {
   const { meta } = screen;
   const chosen = screen.addChosen(chosenText);
   screen.endSlot.replaceChildren();
   // A bedtime story stays a bedtime story for the chapters read the same evening.
   const params = { child_id: meta.childId, theme: meta.theme, chapter_number: screen.count + 1, story_id: meta.storyId, bedtime: meta.bedtime || undefined, ...choice };
-  const run = () =>
+  const run = (again) =>
     streamChildChapter(screen, params, {
+      runId: again,
+      chosen: chosenText,
       onFail(problem) {
         chosen.remove();
         const extra = [];
@@ -104,25 +155,34 @@ function continueStory(screen, lastChapter, choice, chosenText) {
         $('.notice__title', box).focus({ preventScroll: true });
       },
     });
-  run();
+  run(runId);
 }
 
-/** Streams one chapter for a child profile (the GET stream) into `screen`. */
-export function streamChildChapter(screen, params, { onFail }) {
+/** Reads on the chapter after `lastChapter` that a reload interrupted (see takeReattach). */
+export function reattachChapter(screen, lastChapter, note) {
+  const choice = note.params.custom_choice ? { custom_choice: note.params.custom_choice } : { choice_index: Number(note.params.choice_index) };
+  continueStory(screen, lastChapter, choice, note.chosen || '', note.runId);
+}
+
+/** Streams one chapter for a child profile (the GET stream) into `screen`; with `runId`, reads
+ * that run again from its start instead of starting one. */
+export function streamChildChapter(screen, params, { onFail, runId, chosen }) {
   const stopped = () => {
     close();
     drop();
     onFail(new Problem({ code: 'STOPPED' }));
   };
-  const { block, progress, writer, done, drop } = liveChapter(screen, params.chapter_number, stopped);
+  const { block, progress, writer, done, drop, named, stopRun } = liveChapter(screen, params.chapter_number, { params, chosen }, stopped);
   if (params.chapter_number > 1) {
     block.section.scrollIntoView({ block: 'start', behavior: 'smooth' });
     block.heading.focus({ preventScroll: true });
   }
   const close = readChapterStream(params, {
+    resumeFrom: runId && fromStart(runId),
     onEvent(type, data) {
       progress.alive();
       if (type === 'node_event') {
+        named(data.run_id); // on the first one
         if (data.status === 'retry' && data.discard) writer.clear(); // that text was not safe enough
         progress.node(data);
       } else if (type === 'content') {
@@ -145,12 +205,15 @@ export function streamChildChapter(screen, params, { onFail }) {
         endChapter(screen, data);
       }
     },
+    onReconnecting: () => progress.reconnecting(),
+    onReconnected: () => progress.reconnected(),
     onChecking: () => {
       progress.quiet();
       progress.say('Checking the connection…');
     },
     onProblem(problem) {
       if (!block.section.isConnected) return; // the parent left while we found out why
+      if (problem.lost) stopRun(); // we gave up on it: the server need not wait for us
       drop();
       if (endsSession(problem)) return sessionExpired(problem);
       onFail(problem);
@@ -159,11 +222,12 @@ export function streamChildChapter(screen, params, { onFail }) {
   onLeave(close);
 }
 
-/** Streams a new story from a parent's idea (the POST stream) into `screen`. */
-export async function streamIdeaStory(screen, body, { onFail }) {
+/** Streams a new story from a parent's idea (the POST stream) into `screen`; with `runId`, reads
+ * that run again from its start instead of starting one. */
+export async function streamIdeaStory(screen, body, { onFail, runId }) {
   const controller = new AbortController();
   let stopped = false;
-  const { block, progress, writer, done, drop } = liveChapter(screen, 1, () => {
+  const { block, progress, writer, done, drop, named, stopRun } = liveChapter(screen, 1, { body }, () => {
     stopped = true;
     controller.abort();
   });
@@ -177,10 +241,13 @@ export async function streamIdeaStory(screen, body, { onFail }) {
   try {
     completed = await postStoryStream(body, {
       signal: controller.signal,
+      resumeFrom: runId && fromStart(runId),
       onMessage(message) {
         progress.alive();
-        if (message.type === 'started') progress.node({ node: 'generate_content', status: 'started' });
-        else if (message.type === 'queued') progress.node({ node: 'generate_content', status: 'queued', position: message.position });
+        if (message.type === 'started') {
+          named(message.run_id);
+          progress.node({ node: 'generate_content', status: 'started' });
+        } else if (message.type === 'queued') progress.node({ node: 'generate_content', status: 'queued', position: message.position });
         else if (message.type === 'content') {
           if (typeof message.data === 'string') {
             writer.add(message.data);
@@ -191,9 +258,12 @@ export async function streamIdeaStory(screen, body, { onFail }) {
           progress.node({ node: 'generate_content', status: 'retry' });
         }
       },
+      onReconnecting: () => progress.reconnecting(),
+      onReconnected: () => progress.reconnected(),
     });
   } catch (problem) {
     if (left) return;
+    if (problem.lost) stopRun(); // we gave up on it: the server need not wait for us
     drop();
     if (stopped) return onFail(new Problem({ code: 'STOPPED' }));
     if (endsSession(problem)) return sessionExpired(problem);

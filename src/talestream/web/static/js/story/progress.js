@@ -18,7 +18,8 @@ const SAY_STARTED = {
   save: 'Saving to your library…',
 };
 
-/** The progress of one chapter; `onStop` runs when the parent stops a chapter that stalled. */
+/** The progress of one chapter; `onStop` runs when the parent stops it (the Stop button shows
+ * while the chapter is written, until its save starts: a save is never cut half-way). */
 export function progressSteps({ onStop }) {
   const items = new Map();
   const list = h('ol', { class: 'steps', 'aria-label': 'Story progress' });
@@ -35,21 +36,20 @@ export function progressSteps({ onStop }) {
   }
   const status = h('p', { class: 'progress__status', role: 'status', 'aria-live': 'polite', dir: 'auto' }, 'Getting the storyteller ready…');
   const slowText = h('p', { class: 'progress__slow-text', role: 'status', dir: 'auto' });
-  const stop = button('Stop', { class: 'btn btn-secondary btn-small', hidden: true });
+  const stop = button('Stop', { class: 'btn btn-secondary btn-small' });
   const root = h('div', { class: 'progress' }, list, status, h('div', { class: 'progress__slow' }, slowText, stop));
   let timer = null;
+  let beforeReconnect = null; // the status to say again once the connection is back
 
-  /** No news for a while: say so, and offer to stop. */
+  /** No news for a while: say so, and point at Stop. */
   function stalled() {
     slowText.textContent = 'This is taking longer than usual. You can keep waiting, or stop.';
-    stop.hidden = false;
   }
-  /** Stops watching for silence (the chapter ended, failed or was left). */
+  /** Stops watching for silence (the chapter ended, failed, was left, or is reconnecting). */
   function quiet() {
     clearTimeout(timer);
     timer = null;
     slowText.textContent = '';
-    stop.hidden = true;
   }
   /** Something arrived: the watch for silence starts again. */
   function alive() {
@@ -78,6 +78,21 @@ export function progressSteps({ onStop }) {
     say,
     alive,
     quiet,
+    /** The connection dropped and is being picked up again: no stall warning meanwhile. */
+    reconnecting() {
+      quiet();
+      if (beforeReconnect === null) beforeReconnect = status.textContent;
+      root.dataset.connection = 'reconnecting';
+      say('The connection dropped. Reconnecting…');
+    },
+    /** The connection is back: the story goes on where it stopped. */
+    reconnected() {
+      if (beforeReconnect === null) return;
+      delete root.dataset.connection;
+      say(beforeReconnect);
+      beforeReconnect = null;
+      alive();
+    },
     /** Story text arrived: a chapter that was waiting in the queue is being written now. */
     text() {
       if (items.get('generate_content').li.dataset.state === 'waiting') {
@@ -90,6 +105,7 @@ export function progressSteps({ onStop }) {
       if (node === 'workflow') return;
       if (st === 'started') {
         mark(node, 'active');
+        if (node === 'save') stop.hidden = true;
         if (node === 'generate_content' && attempt > 1) {
           for (const [later] of STEPS.slice(1)) mark(later, 'pending');
           say('Writing a gentler version…');
@@ -110,6 +126,7 @@ export function progressSteps({ onStop }) {
     },
     finish() {
       quiet();
+      stop.hidden = true;
       for (const [node] of STEPS) mark(node, 'done');
       say('Saved to your library.');
     },

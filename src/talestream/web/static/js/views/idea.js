@@ -3,7 +3,7 @@
 import { loadChildren } from '../api.js';
 import { $, h, icon } from '../dom.js';
 import { FIELD_LABELS } from '../errors.js';
-import { streamIdeaStory } from '../story/chapters.js';
+import { streamIdeaStory, takeReattach } from '../story/chapters.js';
 import { storyScreen } from '../story/screen.js';
 import { ageOptions, clearFieldError, field, pageHead, setFieldError, suggestions } from '../ui/forms.js';
 import { showProblem, takeFlash } from '../ui/notices.js';
@@ -51,13 +51,14 @@ export async function viewIdea(view, ctx) {
   view.append(formCard);
   const head = $('.page-head', view);
 
-  const start = (body) => {
+  const start = (body, runId) => {
     slot.replaceChildren();
     head.remove();
     formCard.remove();
     const screen = storyScreen(view, { title: body.story_name, language: body.language, hero: body.hero_name, theme: body.story_style });
     screen.title.focus({ preventScroll: true });
     streamIdeaStory(screen, body, {
+      runId,
       onFail(problem) {
         screen.article.remove();
         view.append(head, formCard);
@@ -84,4 +85,11 @@ export async function viewIdea(view, ctx) {
     }
     start(body);
   });
+
+  // The story was being written when the page was reloaded: read it on.
+  const again = takeReattach();
+  if (again && again.body) {
+    for (const [name, value] of Object.entries(again.body)) if (form.elements[name]) form.elements[name].value = String(value);
+    start(again.body, again.runId);
+  }
 }

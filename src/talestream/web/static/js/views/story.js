@@ -2,7 +2,7 @@
 
 import { api, loadChildren } from '../api.js';
 import { h, icon } from '../dom.js';
-import { endChapter } from '../story/chapters.js';
+import { endChapter, reattachChapter, takeReattach } from '../story/chapters.js';
 import { exportLinks } from '../story/exports.js';
 import { renameControl } from '../story/rename.js';
 import { storyScreen } from '../story/screen.js';
@@ -34,5 +34,8 @@ export async function viewStory(view, ctx) {
     screen.addSaved(chapter);
   }
   const last = story.chapters[story.chapters.length - 1];
-  if (last) endChapter(screen, last);
+  // The next chapter was being written when the page was reloaded: read it on.
+  const again = takeReattach();
+  if (last && again && again.params && again.chapter === last.number + 1 && screen.meta.childId) reattachChapter(screen, last, again);
+  else if (last) endChapter(screen, last);
 }

@@ -3,7 +3,7 @@
 import { findChild } from '../api.js';
 import { $, h, icon, nextId } from '../dom.js';
 import { Problem } from '../errors.js';
-import { streamChildChapter } from '../story/chapters.js';
+import { streamChildChapter, takeReattach } from '../story/chapters.js';
 import { storyScreen } from '../story/screen.js';
 import { clearFieldError, field, pageHead, setFieldError, suggestions } from '../ui/forms.js';
 import { showProblem, takeFlash } from '../ui/notices.js';
@@ -51,7 +51,7 @@ export async function viewWrite(view, ctx) {
   const formCard = h('section', { class: 'card write-card' }, form);
   view.append(formCard);
 
-  const start = (values) => {
+  const start = (values, runId) => {
     slot.replaceChildren();
     head.remove();
     formCard.remove();
@@ -68,6 +68,7 @@ export async function viewWrite(view, ctx) {
       screen,
       { child_id: child.id, theme: values.theme, title: values.title || undefined, chapter_number: 1, bedtime: values.bedtime || undefined },
       {
+        runId,
         onFail(problem) {
           // Back to the form, values kept, with the reason on top.
           screen.article.remove();
@@ -88,4 +89,13 @@ export async function viewWrite(view, ctx) {
     clearFieldError(theme);
     start(values);
   });
+
+  // The first chapter was being written when the page was reloaded: read it on.
+  const again = takeReattach();
+  if (again && again.chapter === 1 && again.params) {
+    const values = { theme: again.params.theme, title: again.params.title || '', bedtime: Boolean(again.params.bedtime) };
+    // The form behind the story has them too, should the chapter fail.
+    [theme.value, $('input', title).value, bedtime.checked] = [values.theme, values.title, values.bedtime];
+    start(values, again.runId);
+  }
 }
