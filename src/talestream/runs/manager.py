@@ -22,7 +22,7 @@ import logging
 import os
 import socket
 import uuid
-from collections.abc import AsyncGenerator, AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable
 from contextlib import aclosing
 from dataclasses import dataclass, field
 
@@ -133,6 +133,9 @@ class RunManager:
         self._runs: dict[str, _LocalRun] = {}
         self._wake = asyncio.Event()
         self._supervisor: asyncio.Task[None] | None = None
+        # This worker's readers: set when one leaves, and the task refreshing its presence.
+        self._left: dict[str, asyncio.Event] = {}
+        self._refreshers: dict[str, asyncio.Task[None]] = {}
 
     @property
     def running(self) -> int:
@@ -227,30 +230,54 @@ class RunManager:
 
     async def follow(
         self, run_id: str, after: int, reader: str | None = None
-    ) -> AsyncIterator[Entry]:
-        """The run's events after `after`, as one reader whose presence keeps the run going."""
+    ) -> AsyncGenerator[Entry]:
+        """The run's events after `after`, as one reader whose presence keeps the run going
+        until it stops reading or `leave` is called for it."""
         reader = reader or uuid.uuid4().hex
         current_run.set(run_id)
-        await self.log.join(run_id, reader)
-        self._poke(run_id)
-        refresher = asyncio.create_task(self._stay(run_id, reader))
+        left = asyncio.Event()
+        self._left[reader] = left
         try:
+            await self.log.join(run_id, reader)
+            if left.is_set():
+                return  # it left while joining: `finally` removes what the join wrote
+            self._poke(run_id)
+            self._refreshers[reader] = asyncio.create_task(self._stay(run_id, reader, left))
             async for entry in self.log.read(run_id, after):
                 yield entry
         finally:
+            await self.leave(run_id, reader)
+
+    async def leave(self, run_id: str, reader: str) -> None:
+        """Removes a reader at once, from whichever task knows first that it is gone. The
+        connection's own watcher (talestream.sse) calls it without waiting for the reading task
+        to notice: a cancellation can be lost on its way to that task (Python 3.11's
+        asyncio.wait_for, which redis-py wraps around socket writes, drops one that lands as
+        the write completes, CPython gh-86296), and a gone reader would then be counted until
+        its presence lapsed, so a run could save a chapter nobody reads. The removal is awaited
+        and the owning worker looks again at once. Calling it twice is harmless."""
+        left = self._left.pop(reader, None)
+        if left is not None:
+            left.set()
+        refresher = self._refreshers.pop(reader, None)
+        if refresher is not None:
             # The refresher ends first, so no refresh of this reader lands after it left.
             refresher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await refresher
-            with contextlib.suppress(Exception):
-                await self.log.leave(run_id, reader)
-            self._poke(run_id)
+        with contextlib.suppress(Exception):
+            await self.log.leave(run_id, reader)
+        self._poke(run_id)
 
-    async def _stay(self, run_id: str, reader: str) -> None:
-        while True:
-            await asyncio.sleep(PRESENCE_TTL / 3)
-            with contextlib.suppress(Exception):
-                await self.log.join(run_id, reader)
+    async def _stay(self, run_id: str, reader: str, left: asyncio.Event) -> None:
+        # Checks `left` rather than relying on being cancelled (see `leave`).
+        while not left.is_set():
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(PRESENCE_TTL / 3):
+                    await left.wait()
+            if not left.is_set():
+                with contextlib.suppress(Exception):
+                    await self.log.join(run_id, reader)
 
     def _poke(self, run_id: str) -> None:
         """A reader came or went here: the owning supervisor looks now, not at its next tick."""
