@@ -27,7 +27,7 @@ from contextlib import aclosing
 from dataclasses import dataclass, field
 
 from talestream.errors import ErrorCode, Unavailable
-from talestream.runs.log import Entry, Pulse, RunLog, RunState
+from talestream.runs.log import Entry, Pulse, RunLog, RunState, RunStoreUnavailable
 from talestream.telemetry.logs import run_id as current_run
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ STOP_MESSAGES = {
     ErrorCode.SERVER_SHUTTING_DOWN: (
         "The server is restarting, so this story was stopped and not saved. Please start it again."
     ),
+    ErrorCode.RUN_STORE_UNAVAILABLE: RunStoreUnavailable().detail,
 }
 
 
@@ -170,6 +171,7 @@ class RunManager:
         # The task copied the starting request's context (its request id); add the run's id.
         current_run.set(run.run_id)
         last, state, outcome = 0, RunState.DONE, "done"
+        ending: tuple[ErrorCode, str] | None = None  # the `error` event that ends the run
         try:
             async with aclosing(body(RunControl(run.run_id, run))) as events:
                 while True:
@@ -183,31 +185,37 @@ class RunManager:
                         run.in_body = False
                     if run.reason is not None:
                         raise asyncio.CancelledError
+                    await self.log.append(run.run_id, last + 1, payload)
                     last += 1
-                    await self.log.append(run.run_id, last, payload)
                     if run.reason is not None:
                         raise asyncio.CancelledError
         except asyncio.CancelledError:
             state = RunState.CANCELLED
             code = run.reason or ErrorCode.SERVER_SHUTTING_DOWN
-            outcome = code.lower()
-            last += 1
-            await self.log.append(run.run_id, last, failure(code, STOP_MESSAGES[code]))
+            ending = code, STOP_MESSAGES[code]
+        except RunStoreUnavailable as gone:
+            # The log cannot take the run's events: it stops here (the body is closed before
+            # its save, so nothing is saved), and its readers see the outage themselves.
+            log.warning("run %s stopped: the run log cannot be reached", run.run_id)
+            state, ending = RunState.CANCELLED, (ErrorCode.RUN_STORE_UNAVAILABLE, gone.detail)
         except Exception:
             log.exception("run %s failed outside its workflow", run.run_id)
-            outcome = "internal"
-            last += 1
-            await self.log.append(
-                run.run_id,
-                last,
-                failure(ErrorCode.INTERNAL, "Something went wrong; nothing was saved."),
-            )
+            ending = ErrorCode.INTERNAL, "Something went wrong; nothing was saved."
         finally:
             run.finished = True
             self._runs.pop(run.run_id, None)
+            if ending is not None:
+                outcome = "internal" if ending[0] is ErrorCode.INTERNAL else ending[0].lower()
             if self.on_end is not None:
                 self.on_end(outcome)
-            await self.log.finish(run.run_id, state, last)
+            try:
+                if ending is not None:
+                    last += 1
+                    await self.log.append(run.run_id, last, failure(*ending))
+                await self.log.finish(run.run_id, state, last)
+            except RunStoreUnavailable:
+                # Its readers get RUN_STORE_UNAVAILABLE from their own reads; its keys expire.
+                log.warning("run %s: its end could not be written to the run log", run.run_id)
 
     async def _supervise(self) -> None:
         """One loop for all of this worker's runs: one round trip per tick however many."""
@@ -217,6 +225,14 @@ class RunManager:
             runs = list(self._runs.values())
             try:
                 pulses = await self.log.pulse([r.run_id for r in runs])
+            except RunStoreUnavailable:
+                # Nobody can read these runs now: one that no reader was seen on for the grace
+                # window ends (a run waiting before its save would otherwise wait for ever).
+                log.warning("could not renew the leases of %d runs", len(runs), exc_info=True)
+                now = loop.time()
+                for run in runs:
+                    if now - run.last_seen >= self.grace:
+                        run.cancel(ErrorCode.RUN_STORE_UNAVAILABLE)
             except Exception:  # a hiccup of the shared store must not kill the runs
                 log.warning("could not renew the leases of %d runs", len(runs), exc_info=True)
             else:

@@ -29,6 +29,7 @@ from talestream.runs import (
     RunExpired,
     RunInfo,
     RunLost,
+    RunStoreUnavailable,
     event_id_text,
     parse_last_event_id,
 )
@@ -165,7 +166,7 @@ async def _frames(
                 # `id:` last: a reader that has the id line has the whole event before it.
                 frame = f"{entry.payload}\nid: {event_id_text(run_id, entry.event_id)}\n\n"
                 yield frame.encode()
-    except (RunExpired, RunLost) as gone:
+    except (RunExpired, RunLost, RunStoreUnavailable) as gone:
         yield (wire.failure(gone.code, gone.detail) + "\n\n").encode()
     finally:
         services.metrics.open_streams.dec()
