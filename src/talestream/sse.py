@@ -77,13 +77,16 @@ class EventStreamResponse(Response):
         try:
             async for chunk in self.events:
                 if state.client_gone:
-                    # Our cancellation was swallowed on its way (see RunManager.leave): stop.
-                    producer.uncancel()
-                    return
+                    break
                 state.sending_since = loop.time()
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
                 state.sending_since = None
                 state.last_send = loop.time()
+            if state.client_gone:
+                # The watcher's cancellation was thrown in and swallowed on its way (see
+                # RunManager.leave): stop here, as if it had arrived.
+                producer.uncancel()
+                return
             state.finished = True
             await send({"type": "http.response.body", "body": b"", "more_body": False})
         except asyncio.CancelledError:
@@ -93,11 +96,11 @@ class EventStreamResponse(Response):
             producer.uncancel()
         finally:
             state.finished = True
-            if state.client_gone:
-                await asyncio.shield(watcher)  # `on_disconnect` runs to its end
-            else:
+            if not state.client_gone:
                 watcher.cancel()
             await self.events.aclose()
+            if state.client_gone:
+                await asyncio.shield(watcher)  # `on_disconnect` runs to its end
 
     async def _watch(
         self, receive: Receive, send: Send, producer: asyncio.Task[Any], state: _State
