@@ -22,11 +22,14 @@ import pytest
 
 from talestream.db.base import Database
 from talestream.db.migrate import upgrade
+from talestream.runs import RunManager, RunState
+from talestream.runs.redis_log import RedisRunLog
 from talestream.services import Services
 from tests.conftest import bearer_for, count_rows, serve
 from tests.helpers import LONG_CHAPTER, wait_until
 from tests.servers import RedisServer, redis_server, redis_unavailable_reason
 from tests.sse_client import Event, parse_events
+from tests.test_runs import counting, failure
 
 POST_URL = "/api/v1/stories/generate-stream/"
 BODY = {
@@ -147,3 +150,28 @@ async def test_a_redis_outage_mid_run_ends_every_reader_with_an_error_and_saves_
                     assert int(response.headers["Retry-After"]) > 0
         finally:
             await db.dispose()
+
+
+async def test_a_run_waiting_before_its_save_ends_when_redis_goes_away(
+    redis: RedisServer,
+) -> None:
+    """Its supervisor cannot see readers any more: after the grace window the run stops,
+    unsaved, instead of waiting for a reader for as long as the outage lasts."""
+    log = RedisRunLog.from_url(redis.url, ttl=60, max_events=100, presence_ttl=10, lease_ttl=5)
+    manager = RunManager(log, grace=1.5, tick=0.05)  # Redis dies well within the window
+    saved: list[int] = []
+    try:
+        started = await manager.start(1, "test", counting(2, saved), failure)
+        await log.leave(started.run_id, started.reader)  # its only reader went away
+
+        async def waiting() -> bool:
+            info = await log.info(started.run_id)
+            return info is not None and info.state is RunState.WAITING
+
+        await wait_until(waiting, timeout=10, message="the run never waited before its save")
+        redis.kill()
+        await wait_until(lambda: manager.running == 0, timeout=10, message="it waits for ever")
+        assert saved == []
+    finally:
+        await manager.drain(0)
+        await log.aclose()

@@ -205,7 +205,7 @@ class RunManager:
             run.finished = True
             self._runs.pop(run.run_id, None)
             if ending is not None:
-                outcome = "internal" if ending[0] is ErrorCode.INTERNAL else ending[0].lower()
+                outcome = ending[0].lower()  # "run_abandoned", "internal", ...
             if self.on_end is not None:
                 self.on_end(outcome)
             try:
@@ -228,7 +228,7 @@ class RunManager:
             except RunStoreUnavailable:
                 # Nobody can read these runs now: one that no reader was seen on for the grace
                 # window ends (a run waiting before its save would otherwise wait for ever).
-                log.warning("could not renew the leases of %d runs", len(runs), exc_info=True)
+                log.warning("could not renew the leases of %d runs: the run log is down", len(runs))
                 now = loop.time()
                 for run in runs:
                     if now - run.last_seen >= self.grace:
