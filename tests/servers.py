@@ -50,7 +50,8 @@ class ServerThread:
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+        port: int = s.getsockname()[1]
+        return port
 
 
 def _postgres_bindir() -> Path | None:
@@ -160,9 +161,20 @@ def redis_unavailable_reason() -> str | None:
     return None
 
 
+@dataclass
+class RedisServer:
+    url: str
+    proc: subprocess.Popen[bytes]
+
+    def kill(self) -> None:
+        """An outage: the server dies at once, every connection to it drops."""
+        self.proc.kill()
+        self.proc.wait(timeout=10)
+
+
 @contextmanager
-def throwaway_redis() -> Iterator[str]:
-    """Yields the URL of a fresh redis-server on a free port, without persistence."""
+def redis_server() -> Iterator[RedisServer]:
+    """A fresh redis-server on a free port, without persistence, that a test may kill."""
     import redis
 
     binary = shutil.which("redis-server")
@@ -182,11 +194,18 @@ def throwaway_redis() -> Iterator[str]:
             assert time.monotonic() < deadline, "redis-server did not start"
             time.sleep(0.05)
     try:
-        yield f"redis://127.0.0.1:{port}/0"
+        yield RedisServer(f"redis://127.0.0.1:{port}/0", proc)
     finally:
         client.close()
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@contextmanager
+def throwaway_redis() -> Iterator[str]:
+    """Yields the URL of a fresh redis-server on a free port, without persistence."""
+    with redis_server() as server:
+        yield server.url
 
 
 def app_env(tmp_path: Path, database_url: str, script: Path, **extra: str) -> dict[str, str]:

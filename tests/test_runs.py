@@ -147,6 +147,24 @@ async def test_a_run_waits_before_its_save_until_a_reader_returns(make_log) -> N
     assert [e.event_id for e in entries] == [3, 4] and kinds(entries)[-1] == "complete"
 
 
+async def test_a_reader_that_left_is_not_counted_while_its_reading_task_goes_on(
+    make_log, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The client left but its reading task never heard (a swallowed cancellation): the
+    connection's watcher calls `leave`, and neither the still-open reader nor its presence
+    refresher may keep the run alive, so it is abandoned and saves nothing."""
+    monkeypatch.setattr("talestream.runs.manager.PRESENCE_TTL", 0.3)  # refreshes every 0.1 s
+    manager = RunManager(make_log(), grace=0.5, tick=TICK)
+    saved: list[int] = []
+    started = await manager.start(1, "test", counting(3, saved, 0.05), failure)
+    reader = manager.follow(started.run_id, 0, reader=started.reader)
+    await anext(reader)
+    await manager.leave(started.run_id, started.reader)
+    entries = [e async for e in reader]  # the reader keeps reading to the end
+    assert saved == []
+    assert json.loads(entries[-1].payload)["code"] == ErrorCode.RUN_ABANDONED
+
+
 async def test_grace_zero_cancels_as_soon_as_the_last_reader_leaves(make_log) -> None:
     manager = RunManager(make_log(), grace=0, tick=10)  # a slow tick: leaving must wake it
     saved: list[int] = []

@@ -61,6 +61,36 @@ async def test_metrics_count_streams_runs_tokens_and_rejections(
     assert re.search(r'^talestream_runs\{state="waiting"\} 0\.0$', after, re.MULTILINE)
 
 
+async def test_metrics_count_quality_rejections_by_check(
+    live_server: LiveServer, client: httpx.AsyncClient
+) -> None:
+    before = (await client.get("/metrics")).text
+    assert 'talestream_rejections_total{check="quality_repetition"} 0.0' in before
+    auth = await bearer_for(client)
+    child = (
+        await client.post("/api/v1/children/", json={"name": "Mia", "age": 6}, headers=auth)
+    ).json()["id"]
+    # The first attempt stutters (the quality gate's repetition check stops it); the second is fine.
+    live_server.script.write_text(
+        "Once upon a time a fox sang. The owl said hoo hoo hoo hoo hoo hoo hoo hoo all night."
+        "\n---\nOnce upon a time a fox sang. The end."
+    )
+    async with client.stream(
+        "GET", STREAM, params={"child_id": child, "theme": "quality"}, headers=auth
+    ) as response:
+        body = (await response.aread()).decode()
+    assert '"reason": "quality"' in body and '"type": "complete"' in body
+    after = (await client.get("/metrics")).text
+    repetition = {"check": "quality_repetition"}
+    assert sample(after, "talestream_rejections_total", **repetition) == (
+        sample(before, "talestream_rejections_total", **repetition) + 1
+    )
+    for unchanged in ("safety", "quality_language", "quality_length"):
+        assert sample(after, "talestream_rejections_total", check=unchanged) == sample(
+            before, "talestream_rejections_total", check=unchanged
+        ), unchanged
+
+
 async def test_request_ids_are_echoed_and_logs_carry_request_and_run_ids(
     live_server: LiveServer, client: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -23,6 +23,7 @@ class ErrorCode(StrEnum):
     PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE"
     UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE"
     RATE_LIMITED = "RATE_LIMITED"
+    RATE_LIMIT_UNAVAILABLE = "RATE_LIMIT_UNAVAILABLE"  # the shared rate-limit store (Redis) is down
     REFRESH_TOKEN_REUSED = "REFRESH_TOKEN_REUSED"
     EMAIL_TAKEN = "EMAIL_TAKEN"
     WRONG_PASSWORD = "WRONG_PASSWORD"
@@ -55,6 +56,7 @@ class ErrorCode(StrEnum):
     RUN_STOPPED = "RUN_STOPPED"  # stopped on request (DELETE /api/v1/stories/runs/{id})
     RUN_ABANDONED = "RUN_ABANDONED"  # nobody came back within the resume grace window
     SERVER_SHUTTING_DOWN = "SERVER_SHUTTING_DOWN"
+    RUN_STORE_UNAVAILABLE = "RUN_STORE_UNAVAILABLE"  # the shared run log (Redis) is unreachable
     # Infrastructure
     DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE"
     INTERNAL = "INTERNAL"

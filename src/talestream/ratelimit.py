@@ -4,16 +4,36 @@ with the `limits` library: in memory for one process, in Redis across workers an
 
 from __future__ import annotations
 
+import logging
 import math
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from limits import RateLimitItem, parse_many
 from limits.aio.storage import Storage
 from limits.aio.strategies import MovingWindowRateLimiter
 from limits.storage import storage_from_string
+from redis.exceptions import RedisError
 
 from talestream.config import Settings
-from talestream.errors import RateLimited
+from talestream.errors import ErrorCode, RateLimited, Unavailable
+
+log = logging.getLogger(__name__)
+
+
+@contextmanager
+def _reachable() -> Iterator[None]:
+    """A shared store (Redis) that cannot be reached refuses the request with 503 and
+    Retry-After: failing open would lift the limits on password guessing exactly when the
+    store is down, and a bare 500 would tell the client nothing."""
+    try:
+        yield
+    except RedisError as error:
+        raise Unavailable(
+            "Requests cannot be checked against their limits right now; please try again shortly.",
+            ErrorCode.RATE_LIMIT_UNAVAILABLE,
+        ) from error
 
 
 class RateLimits:
@@ -32,20 +52,26 @@ class RateLimits:
 
     async def check(self, items: list[RateLimitItem], *key: str, what: str) -> None:
         """Counts one hit against every limit; RateLimited (429 with Retry-After) when over."""
-        for item in items:
-            if not await self.limiter.hit(item, *key):
-                await self._refuse(item, key, what)
+        with _reachable():
+            for item in items:
+                if not await self.limiter.hit(item, *key):
+                    await self._refuse(item, key, what)
 
     async def ensure_room(self, items: list[RateLimitItem], *key: str, what: str) -> None:
         """RateLimited if one more hit would be over a limit; counts nothing."""
-        for item in items:
-            if not await self.limiter.test(item, *key):
-                await self._refuse(item, key, what)
+        with _reachable():
+            for item in items:
+                if not await self.limiter.test(item, *key):
+                    await self._refuse(item, key, what)
 
     async def count(self, items: list[RateLimitItem], *key: str) -> None:
-        """Counts one hit that is refused anyway for another reason (never raises)."""
-        for item in items:
-            await self.limiter.hit(item, *key)
+        """Counts one hit that is refused anyway for another reason (never raises: the refusal
+        it goes with says more than an unreachable store)."""
+        try:
+            for item in items:
+                await self.limiter.hit(item, *key)
+        except RedisError:
+            log.warning("a refused request could not be counted: the rate-limit store is down")
 
     async def _refuse(self, item: RateLimitItem, key: tuple[str, ...], what: str) -> None:
         stats = await self.limiter.get_window_stats(item, *key)

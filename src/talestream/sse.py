@@ -5,7 +5,10 @@ raw ASGI stream and runs four background tasks per response. This response sends
 `send` and runs one helper task per stream, which waits for the client to go away and, on a slow
 timer, writes heartbeat comments and enforces the send timeout.
 
-- Client disconnect cancels the producer at once (its `finally` blocks run: the model stops).
+- Client disconnect cancels the producer at once (its `finally` blocks run: the model stops), and
+  awaits `on_disconnect` (e.g. a run reader leaving) in the watcher itself, so it happens even
+  when a library swallows the cancellation; the producer then stops at its next event at the
+  latest.
 - A heartbeat comment goes out when nothing was sent for `heartbeat` seconds, so proxies keep the
   connection open and dead peers are found.
 - A `send` stuck longer than `send_timeout` (a client that stopped reading) ends the stream.
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncGenerator, Mapping
+from collections.abc import AsyncGenerator, Awaitable, Callable, Mapping
 from typing import Any
 
 from starlette.background import BackgroundTask
@@ -42,6 +45,7 @@ class EventStreamResponse(Response):
         send_timeout: float = 30.0,
         headers: Mapping[str, str] | None = None,
         status_code: int = 200,  # FastAPI reads this default for the OpenAPI schema
+        on_disconnect: Callable[[], Awaitable[None]] | None = None,
     ) -> None:
         # Response.__init__ would render a body; a stream has none, so set only what Starlette
         # and FastAPI read (headers may be extended, e.g. by dependencies that set cookies).
@@ -54,6 +58,7 @@ class EventStreamResponse(Response):
         self.events = events
         self.heartbeat = heartbeat
         self.send_timeout = send_timeout
+        self.on_disconnect = on_disconnect
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         loop = asyncio.get_running_loop()
@@ -71,21 +76,31 @@ class EventStreamResponse(Response):
         watcher = loop.create_task(self._watch(receive, send, producer, state))
         try:
             async for chunk in self.events:
+                if state.client_gone:
+                    break
                 state.sending_since = loop.time()
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
                 state.sending_since = None
                 state.last_send = loop.time()
+            if state.client_gone:
+                # The watcher's cancellation was thrown in and swallowed on its way (see
+                # RunManager.leave): stop here, as if it had arrived.
+                producer.uncancel()
+                return
             state.finished = True
             await send({"type": "http.response.body", "body": b"", "more_body": False})
         except asyncio.CancelledError:
             # Our own watcher cancelled us because the client left: a normal end, not an error.
-            if not state.cancelled_by_watcher:
+            if not state.client_gone:
                 raise
             producer.uncancel()
         finally:
             state.finished = True
-            watcher.cancel()
+            if not state.client_gone:
+                watcher.cancel()
             await self.events.aclose()
+            if state.client_gone:
+                await asyncio.shield(watcher)  # `on_disconnect` runs to its end
 
     async def _watch(
         self, receive: Receive, send: Send, producer: asyncio.Task[Any], state: _State
@@ -112,15 +127,17 @@ class EventStreamResponse(Response):
             if message["type"] == "http.disconnect":
                 break
         if not state.finished:
-            state.cancelled_by_watcher = True
+            state.client_gone = True
             producer.cancel()
+            if self.on_disconnect is not None:
+                await self.on_disconnect()
 
 
 class _State:
-    __slots__ = ("cancelled_by_watcher", "finished", "last_send", "sending_since")
+    __slots__ = ("client_gone", "finished", "last_send", "sending_since")
 
     def __init__(self, now: float) -> None:
         self.last_send = now
         self.sending_since: float | None = None
         self.finished = False
-        self.cancelled_by_watcher = False
+        self.client_gone = False  # the watcher cancelled the producer: the client left

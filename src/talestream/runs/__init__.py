@@ -14,6 +14,7 @@ from talestream.runs.log import (
     RunLog,
     RunLost,
     RunState,
+    RunStoreUnavailable,
     event_id_text,
     parse_last_event_id,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "RunLost",
     "RunManager",
     "RunState",
+    "RunStoreUnavailable",
     "StartedRun",
     "create_run_log",
     "event_id_text",

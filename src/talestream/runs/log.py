@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from talestream.errors import DomainError, ErrorCode, ValidationFailed
+from talestream.errors import DomainError, ErrorCode, Unavailable, ValidationFailed
 
 
 class RunState(StrEnum):
@@ -76,7 +76,22 @@ class RunLost(DomainError):
         )
 
 
+class RunStoreUnavailable(Unavailable):
+    """The shared run log cannot be reached (Redis is down): a running story stops (an `error`
+    event for its readers, nothing saved unless its save had already begun) and new ones are
+    refused with 503 and Retry-After until it is back."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "Stories cannot be written right now because the server lost its connection to its "
+            "run store; a story that was not finished was not saved. Please try again shortly.",
+            ErrorCode.RUN_STORE_UNAVAILABLE,
+        )
+
+
 class RunLog(Protocol):
+    # Any method may raise RunStoreUnavailable when a shared log cannot be reached.
+
     async def create(self, run_id: str, owner_id: int, kind: str, worker: str) -> None: ...
 
     async def append(self, run_id: str, event_id: int, payload: str) -> None:

@@ -22,12 +22,12 @@ import logging
 import os
 import socket
 import uuid
-from collections.abc import AsyncGenerator, AsyncIterator, Callable
+from collections.abc import AsyncGenerator, Callable
 from contextlib import aclosing
 from dataclasses import dataclass, field
 
 from talestream.errors import ErrorCode, Unavailable
-from talestream.runs.log import Entry, Pulse, RunLog, RunState
+from talestream.runs.log import Entry, Pulse, RunLog, RunState, RunStoreUnavailable
 from talestream.telemetry.logs import run_id as current_run
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,7 @@ STOP_MESSAGES = {
     ErrorCode.SERVER_SHUTTING_DOWN: (
         "The server is restarting, so this story was stopped and not saved. Please start it again."
     ),
+    ErrorCode.RUN_STORE_UNAVAILABLE: RunStoreUnavailable().detail,
 }
 
 
@@ -133,6 +134,9 @@ class RunManager:
         self._runs: dict[str, _LocalRun] = {}
         self._wake = asyncio.Event()
         self._supervisor: asyncio.Task[None] | None = None
+        # This worker's readers: set when one leaves, and the task refreshing its presence.
+        self._left: dict[str, asyncio.Event] = {}
+        self._refreshers: dict[str, asyncio.Task[None]] = {}
 
     @property
     def running(self) -> int:
@@ -167,6 +171,7 @@ class RunManager:
         # The task copied the starting request's context (its request id); add the run's id.
         current_run.set(run.run_id)
         last, state, outcome = 0, RunState.DONE, "done"
+        ending: tuple[ErrorCode, str] | None = None  # the `error` event that ends the run
         try:
             async with aclosing(body(RunControl(run.run_id, run))) as events:
                 while True:
@@ -180,31 +185,37 @@ class RunManager:
                         run.in_body = False
                     if run.reason is not None:
                         raise asyncio.CancelledError
+                    await self.log.append(run.run_id, last + 1, payload)
                     last += 1
-                    await self.log.append(run.run_id, last, payload)
                     if run.reason is not None:
                         raise asyncio.CancelledError
         except asyncio.CancelledError:
             state = RunState.CANCELLED
             code = run.reason or ErrorCode.SERVER_SHUTTING_DOWN
-            outcome = code.lower()
-            last += 1
-            await self.log.append(run.run_id, last, failure(code, STOP_MESSAGES[code]))
+            ending = code, STOP_MESSAGES[code]
+        except RunStoreUnavailable as gone:
+            # The log cannot take the run's events: it stops here (the body is closed before
+            # its save, so nothing is saved), and its readers see the outage themselves.
+            log.warning("run %s stopped: the run log cannot be reached", run.run_id)
+            state, ending = RunState.CANCELLED, (ErrorCode.RUN_STORE_UNAVAILABLE, gone.detail)
         except Exception:
             log.exception("run %s failed outside its workflow", run.run_id)
-            outcome = "internal"
-            last += 1
-            await self.log.append(
-                run.run_id,
-                last,
-                failure(ErrorCode.INTERNAL, "Something went wrong; nothing was saved."),
-            )
+            ending = ErrorCode.INTERNAL, "Something went wrong; nothing was saved."
         finally:
             run.finished = True
             self._runs.pop(run.run_id, None)
+            if ending is not None:
+                outcome = ending[0].lower()  # "run_abandoned", "internal", ...
             if self.on_end is not None:
                 self.on_end(outcome)
-            await self.log.finish(run.run_id, state, last)
+            try:
+                if ending is not None:
+                    last += 1
+                    await self.log.append(run.run_id, last, failure(*ending))
+                await self.log.finish(run.run_id, state, last)
+            except RunStoreUnavailable:
+                # Its readers get RUN_STORE_UNAVAILABLE from their own reads; its keys expire.
+                log.warning("run %s: its end could not be written to the run log", run.run_id)
 
     async def _supervise(self) -> None:
         """One loop for all of this worker's runs: one round trip per tick however many."""
@@ -214,6 +225,14 @@ class RunManager:
             runs = list(self._runs.values())
             try:
                 pulses = await self.log.pulse([r.run_id for r in runs])
+            except RunStoreUnavailable:
+                # Nobody can read these runs now: one that no reader was seen on for the grace
+                # window ends (a run waiting before its save would otherwise wait for ever).
+                log.warning("could not renew the leases of %d runs: the run log is down", len(runs))
+                now = loop.time()
+                for run in runs:
+                    if now - run.last_seen >= self.grace:
+                        run.cancel(ErrorCode.RUN_STORE_UNAVAILABLE)
             except Exception:  # a hiccup of the shared store must not kill the runs
                 log.warning("could not renew the leases of %d runs", len(runs), exc_info=True)
             else:
@@ -227,30 +246,54 @@ class RunManager:
 
     async def follow(
         self, run_id: str, after: int, reader: str | None = None
-    ) -> AsyncIterator[Entry]:
-        """The run's events after `after`, as one reader whose presence keeps the run going."""
+    ) -> AsyncGenerator[Entry]:
+        """The run's events after `after`, as one reader whose presence keeps the run going
+        until it stops reading or `leave` is called for it."""
         reader = reader or uuid.uuid4().hex
         current_run.set(run_id)
-        await self.log.join(run_id, reader)
-        self._poke(run_id)
-        refresher = asyncio.create_task(self._stay(run_id, reader))
+        left = asyncio.Event()
+        self._left[reader] = left
         try:
+            await self.log.join(run_id, reader)
+            if left.is_set():
+                return  # it left while joining: `finally` removes what the join wrote
+            self._poke(run_id)
+            self._refreshers[reader] = asyncio.create_task(self._stay(run_id, reader, left))
             async for entry in self.log.read(run_id, after):
                 yield entry
         finally:
+            await self.leave(run_id, reader)
+
+    async def leave(self, run_id: str, reader: str) -> None:
+        """Removes a reader at once, from whichever task knows first that it is gone. The
+        connection's own watcher (talestream.sse) calls it without waiting for the reading task
+        to notice: a cancellation can be lost on its way to that task (Python 3.11's
+        asyncio.wait_for, which redis-py wraps around socket writes, drops one that lands as
+        the write completes, CPython gh-86296), and a gone reader would then be counted until
+        its presence lapsed, so a run could save a chapter nobody reads. The removal is awaited
+        and the owning worker looks again at once. Calling it twice is harmless."""
+        left = self._left.pop(reader, None)
+        if left is not None:
+            left.set()
+        refresher = self._refreshers.pop(reader, None)
+        if refresher is not None:
             # The refresher ends first, so no refresh of this reader lands after it left.
             refresher.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await refresher
-            with contextlib.suppress(Exception):
-                await self.log.leave(run_id, reader)
-            self._poke(run_id)
+        with contextlib.suppress(Exception):
+            await self.log.leave(run_id, reader)
+        self._poke(run_id)
 
-    async def _stay(self, run_id: str, reader: str) -> None:
-        while True:
-            await asyncio.sleep(PRESENCE_TTL / 3)
-            with contextlib.suppress(Exception):
-                await self.log.join(run_id, reader)
+    async def _stay(self, run_id: str, reader: str, left: asyncio.Event) -> None:
+        # Checks `left` rather than relying on being cancelled (see `leave`).
+        while not left.is_set():
+            with contextlib.suppress(TimeoutError):
+                async with asyncio.timeout(PRESENCE_TTL / 3):
+                    await left.wait()
+            if not left.is_set():
+                with contextlib.suppress(Exception):
+                    await self.log.join(run_id, reader)
 
     def _poke(self, run_id: str) -> None:
         """A reader came or went here: the owning supervisor looks now, not at its next tick."""

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import time
-from collections.abc import AsyncIterator, Sequence
-from typing import Any
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Sequence
+from typing import Any, ParamSpec, TypeVar
 
 import redis.asyncio as redis
+from redis.exceptions import RedisError
 
 from talestream.runs.log import (
     FINISHED,
@@ -32,6 +34,7 @@ from talestream.runs.log import (
     RunInfo,
     RunLost,
     RunState,
+    RunStoreUnavailable,
 )
 
 PREFIX = "talestream:run:"
@@ -41,6 +44,22 @@ READ_BLOCK_MS = 1000
 WAKER_BLOCK_MS = 250
 WAKER_BATCH_SECONDS = 0.02
 log = logging.getLogger(__name__)
+P = ParamSpec("P")
+T = TypeVar("T")
+
+
+def _reachable(method: Callable[P, Awaitable[T]]) -> Callable[P, Coroutine[Any, Any, T]]:
+    """Redis errors (server down, connection cut, timeout) become RunStoreUnavailable, which
+    the manager, the readers and the API report as RUN_STORE_UNAVAILABLE."""
+
+    @functools.wraps(method)
+    async def reachable(*args: P.args, **kwargs: P.kwargs) -> T:
+        try:
+            return await method(*args, **kwargs)
+        except RedisError as error:
+            raise RunStoreUnavailable from error
+
+    return reachable
 
 
 def _seq(stream_id: str) -> int:
@@ -84,6 +103,7 @@ class RedisRunLog:
             pipe.expire(key, self.ttl)
         self._expiry_renewed[run_id] = time.monotonic()
 
+    @_reachable
     async def create(self, run_id: str, owner_id: int, kind: str, worker: str) -> None:
         _, meta, _, lease = self._keys(run_id)
         async with self.redis.pipeline(transaction=True) as pipe:
@@ -102,6 +122,7 @@ class RedisRunLog:
             self._expire_all(pipe, run_id)
             await pipe.execute()
 
+    @_reachable
     async def append(self, run_id: str, event_id: int, payload: str) -> None:
         events, meta, _, _ = self._keys(run_id)
         async with self.redis.pipeline(transaction=False) as pipe:
@@ -112,6 +133,7 @@ class RedisRunLog:
                 self._expire_all(pipe, run_id)
             await pipe.execute()
 
+    @_reachable
     async def finish(self, run_id: str, state: RunState, event_id: int) -> None:
         events, meta, _, lease = self._keys(run_id)
         async with self.redis.pipeline(transaction=True) as pipe:
@@ -122,9 +144,11 @@ class RedisRunLog:
             await pipe.execute()
         self._expiry_renewed.pop(run_id, None)
 
+    @_reachable
     async def set_state(self, run_id: str, state: RunState) -> None:
         await self.redis.hset(self._keys(run_id)[1], "state", state.value)
 
+    @_reachable
     async def info(self, run_id: str) -> RunInfo | None:
         _, meta, readers, lease = self._keys(run_id)
         async with self.redis.pipeline(transaction=False) as pipe:
@@ -148,49 +172,53 @@ class RedisRunLog:
         )
 
     async def read(self, run_id: str, after: int) -> AsyncIterator[Entry]:
-        events, meta, _, lease = self._keys(run_id)
-        if not await self.redis.exists(meta):
-            raise RunExpired
-        oldest: Any = await self.redis.xrange(events, count=1)
-        if oldest and after + 1 < _seq(oldest[0][0]):
-            raise RunExpired  # the events this reader missed were trimmed
-        woken = self._waker.watch(events, after)
-        finished = False
         try:
-            while True:
-                # decode_responses=True: ids and fields are str (redis-py types cannot say so)
-                found: Any = await self.redis.xrange(events, min=f"0-{after + 1}", count=256)
-                for stream_id, fields in found:
-                    if "end" in fields:
-                        return
-                    after = _seq(stream_id)
-                    yield Entry(after, fields["p"])
-                if found:
-                    continue
-                try:
-                    async with asyncio.timeout(READ_BLOCK_MS / 1000):
-                        await woken.wait()
-                    woken.clear()
-                    continue
-                except TimeoutError:
-                    pass
-                # Nothing new for a second: is the run still there, and its worker alive?
-                async with self.redis.pipeline(transaction=False) as pipe:
-                    pipe.hget(meta, "state")
-                    pipe.exists(lease)
-                    state, alive = await pipe.execute()
-                if state is None:
-                    raise RunExpired
-                if RunState(state) in FINISHED:
-                    # Its last events and end mark may have come after our XRANGE: one more.
-                    if finished:
-                        return
-                    finished = True
-                elif not alive:
-                    raise RunLost
-        finally:
-            self._waker.unwatch(events, woken)
+            events, meta, _, lease = self._keys(run_id)
+            if not await self.redis.exists(meta):
+                raise RunExpired
+            oldest: Any = await self.redis.xrange(events, count=1)
+            if oldest and after + 1 < _seq(oldest[0][0]):
+                raise RunExpired  # the events this reader missed were trimmed
+            woken = self._waker.watch(events, after)
+            finished = False
+            try:
+                while True:
+                    # decode_responses=True: ids and fields are str (redis-py types cannot say so)
+                    found: Any = await self.redis.xrange(events, min=f"0-{after + 1}", count=256)
+                    for stream_id, fields in found:
+                        if "end" in fields:
+                            return
+                        after = _seq(stream_id)
+                        yield Entry(after, fields["p"])
+                    if found:
+                        continue
+                    try:
+                        async with asyncio.timeout(READ_BLOCK_MS / 1000):
+                            await woken.wait()
+                        woken.clear()
+                        continue
+                    except TimeoutError:
+                        pass
+                    # Nothing new for a second: is the run still there, and its worker alive?
+                    async with self.redis.pipeline(transaction=False) as pipe:
+                        pipe.hget(meta, "state")
+                        pipe.exists(lease)
+                        state, alive = await pipe.execute()
+                    if state is None:
+                        raise RunExpired
+                    if RunState(state) in FINISHED:
+                        # Its last events and end mark may have come after our XRANGE: one more.
+                        if finished:
+                            return
+                        finished = True
+                    elif not alive:
+                        raise RunLost
+            finally:
+                self._waker.unwatch(events, woken)
+        except RedisError as error:
+            raise RunStoreUnavailable from error
 
+    @_reachable
     async def join(self, run_id: str, reader: str) -> None:
         readers = self._keys(run_id)[2]
         async with self.redis.pipeline(transaction=False) as pipe:
@@ -198,9 +226,11 @@ class RedisRunLog:
             pipe.expire(readers, self.ttl)
             await pipe.execute()
 
+    @_reachable
     async def leave(self, run_id: str, reader: str) -> None:
         await self.redis.zrem(self._keys(run_id)[2], reader)
 
+    @_reachable
     async def readers(self, run_id: str) -> int:
         readers = self._keys(run_id)[2]
         async with self.redis.pipeline(transaction=False) as pipe:
@@ -209,9 +239,11 @@ class RedisRunLog:
             _, count = await pipe.execute()
         return int(count)
 
+    @_reachable
     async def request_stop(self, run_id: str) -> None:
         await self.redis.hset(self._keys(run_id)[1], "stop", 1)
 
+    @_reachable
     async def pulse(self, run_ids: Sequence[str]) -> list[Pulse]:
         now = time.time()
         async with self.redis.pipeline(transaction=False) as pipe:

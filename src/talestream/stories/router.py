@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncGenerator, Awaitable, Callable
+from contextlib import aclosing
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
@@ -28,6 +29,7 @@ from talestream.runs import (
     RunExpired,
     RunInfo,
     RunLost,
+    RunStoreUnavailable,
     event_id_text,
     parse_last_event_id,
 )
@@ -116,12 +118,17 @@ LastEventIdQuery = Annotated[
 ]
 
 
-def _stream(request: Request, body: AsyncGenerator[bytes]) -> EventStreamResponse:
+def _stream(
+    request: Request,
+    body: AsyncGenerator[bytes],
+    on_disconnect: Callable[[], Awaitable[None]] | None = None,
+) -> EventStreamResponse:
     settings = request.app.state.settings
     return EventStreamResponse(
         body,
         heartbeat=settings.stream_heartbeat_seconds,
         send_timeout=settings.stream_send_timeout_seconds,
+        on_disconnect=on_disconnect,
     )
 
 
@@ -132,19 +139,34 @@ def _resume_cursor(request: Request, query: str | None) -> tuple[str, int] | Non
     return parse_last_event_id(given) if given else None
 
 
-async def _frames(
+def _reading(
     request: Request, wire: WireFormat, run_id: str, after: int, reader: str | None = None
+) -> EventStreamResponse:
+    """A stream that reads a run; the reader leaves as soon as its client does."""
+    reader = reader or uuid.uuid4().hex
+    runs = get_services(request).runs
+    return _stream(
+        request,
+        _frames(request, wire, run_id, after, reader),
+        on_disconnect=lambda: runs.leave(run_id, reader),
+    )
+
+
+async def _frames(
+    request: Request, wire: WireFormat, run_id: str, after: int, reader: str
 ) -> AsyncGenerator[bytes]:
     """One reader of a run: `retry:` first, then every event after `after` with its `id:`."""
     services = get_services(request)
     services.metrics.open_streams.inc()
     try:
         yield f"retry: {request.app.state.settings.stream_retry_ms}\n\n".encode()
-        async for entry in services.runs.follow(run_id, after, reader):
-            # `id:` last: a reader that has the id line has the whole event before it.
-            frame = f"{entry.payload}\nid: {event_id_text(run_id, entry.event_id)}\n\n"
-            yield frame.encode()
-    except (RunExpired, RunLost) as gone:
+        # aclosing: the reader leaves when this stream closes, not when it is garbage collected.
+        async with aclosing(services.runs.follow(run_id, after, reader)) as entries:
+            async for entry in entries:
+                # `id:` last: a reader that has the id line has the whole event before it.
+                frame = f"{entry.payload}\nid: {event_id_text(run_id, entry.event_id)}\n\n"
+                yield frame.encode()
+    except (RunExpired, RunLost, RunStoreUnavailable) as gone:
         yield (wire.failure(gone.code, gone.detail) + "\n\n").encode()
     finally:
         services.metrics.open_streams.dec()
@@ -162,7 +184,7 @@ async def _start(request: Request, job: StoryJob, wire: WireFormat) -> EventStre
         story_run(services.workflow, job, wire, services.metrics),
         wire.failure,
     )
-    return _stream(request, _frames(request, wire, started.run_id, 0, started.reader))
+    return _reading(request, wire, started.run_id, 0, started.reader)
 
 
 async def _owned_run(request: Request, user_id: int, run_id: str) -> RunInfo | None:
@@ -186,7 +208,7 @@ async def _resume(
     if info.state in FINISHED and after >= info.last_event_id:
         # Everything was delivered: 204 tells EventSource to stop reconnecting.
         return Response(status_code=status.HTTP_204_NO_CONTENT)
-    return _stream(request, _frames(request, wire, run_id, after))
+    return _reading(request, wire, run_id, after)
 
 
 @router.get("/generate/stream", responses=SSE_RESPONSES, response_class=EventStreamResponse)

@@ -11,7 +11,7 @@ from talestream.runs import Body as RunBody
 from talestream.runs import RunControl
 from talestream.stories.domain import StoryJob
 from talestream.stories.encoders import WireFormat, is_save_point
-from talestream.stories.events import ContentChunk, SafetyChecked
+from talestream.stories.events import ContentChunk, QualityChecked, SafetyChecked
 from talestream.stories.workflow import StoryWorkflow
 from talestream.telemetry.metrics import Metrics
 
@@ -28,6 +28,8 @@ def story_run(
                     waiting_for_text = False
                 elif isinstance(event, SafetyChecked) and not event.result.approved:
                     metrics.rejections.labels("safety").inc()
+                elif isinstance(event, QualityChecked) and not event.result.passed:
+                    metrics.rejected_by_quality(event.result.failed_checks)
                 frame = wire.frame(event, control.run_id)
                 if frame is not None:
                     yield frame

@@ -8,14 +8,16 @@
   wait included: what a child waits before the first sentence).
 - `talestream_model_tokens_total`: tokens the story model streamed; `rate()` of it is tokens per
   second, per worker.
-- `talestream_rejections_total{check}`: chapters or sentences a check rejected (`safety`).
+- `talestream_rejections_total{check}`: chapter attempts a check rejected: `safety`, or
+  `quality_<check>` for each quality gate check that failed (`quality_repetition`, ...; one
+  attempt failing two checks counts under both).
 - `talestream_model_queue_length` / `talestream_model_busy`: stories waiting for the model /
   holding a slot of it.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Callable
+from collections.abc import AsyncGenerator, Callable, Iterable
 from contextlib import aclosing
 from functools import partial
 from typing import Any
@@ -26,6 +28,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from talestream.generation.base import ChatMessage, StoryModel, T
+from talestream.quality import CHECKS
 
 
 class Metrics:
@@ -53,6 +56,9 @@ class Metrics:
         self.rejections = Counter(
             "talestream_rejections", "Text rejected by a check, by check", ["check"], registry=r
         )
+        # Every series exists from the start, so rate() and alerts see a zero before the first.
+        for check in ("safety", *(_quality(c) for c in CHECKS)):
+            self.rejections.labels(check)
         self.queue_length = Gauge(
             "talestream_model_queue_length", "Stories waiting for the model", registry=r
         )
@@ -71,8 +77,16 @@ class Metrics:
         for state in ("running", "waiting"):
             self.runs.labels(state).set_function(partial(_count, runs_by_state, state))
 
+    def rejected_by_quality(self, checks: Iterable[str]) -> None:
+        for check in checks:
+            self.rejections.labels(_quality(check)).inc()
+
     async def endpoint(self, request: Request) -> Response:
         return Response(generate_latest(self.registry), media_type=CONTENT_TYPE_LATEST)
+
+
+def _quality(check: str) -> str:
+    return f"quality_{check}"
 
 
 def _count(counts: Callable[[], dict[str, int]], key: str) -> float:
