@@ -107,8 +107,8 @@ class OpenAICompatibleModel:
 
         The SDK sends the request (headers, retries, HTTP errors); the event stream is read
         here. The SDK's own stream decodes every event into a pydantic object in Python, which
-        cost about twice as much CPU per token as reading the bytes with httpx, and far more
-        than the rest of the story pipeline (bench/openai_parse.py, docs/benchmarks.md)."""
+        cost about twice as much CPU per token as reading the bytes with httpx, and more than
+        the rest of the story pipeline (measured by bench/openai_parse.py)."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.settings.llm_timeout_seconds
         opening = self.client.chat.completions.with_streaming_response.create(
