@@ -50,10 +50,12 @@ lock: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.stream_throughput
 
-# N = 300, 1,000 and 3,000 live story streams on one worker beside raw ASGI (a few minutes).
+# N = 300, 1,000 and 3,000 live story streams on one worker beside raw ASGI, in-process and on
+# Redis (several minutes), then the plot in docs/images/concurrency.png.
 bench-concurrency: $(STAMP)
 	mkdir -p test-artifacts
 	$(BIN)/python -m bench.concurrency --json test-artifacts/concurrency.json
+	$(BIN)/python -m bench.plot_concurrency test-artifacts/concurrency.json
 
 clean:
 	rm -rf $(VENV) node_modules build dist src/*.egg-info .pytest_cache .ruff_cache .mypy_cache .coverage

@@ -1,6 +1,7 @@
 """N live story streams on one worker, beside a raw ASGI app at the same N, in one run.
 
     .venv/bin/python -m bench.concurrency [--n 300 1000 3000] [--spread 10] [--json out.json]
+        [--apps raw talestream redis] [--profile DIR]
 
 Each row starts a fresh server in its own process: `talestream serve` (one worker, SQLite, the
 scripted model at 20 tokens/s writing the built-in 175-token chapter) or the raw ASGI baseline
@@ -8,7 +9,10 @@ scripted model at 20 tokens/s writing the built-in 175-token chapter) or the raw
 client in another process opens N streams over raw sockets, arrivals spread evenly over `--spread`
 seconds, and reads each to its end. Every stream is a real `GET /api/v1/stories/generate/stream`:
 Bearer auth, the ownership check, the input policy, the workflow with its sentence gate, metrics
-and the save.
+and the save. The `redis` row is the same server with its run log on Redis
+(`TALESTREAM_REDIS_URL`, a throwaway redis-server per row), as several workers share runs.
+`--profile DIR` samples each talestream server under load with py-spy (`bench.profile_shares`
+sums a file up); `bench.plot_concurrency` draws the `--json` rows.
 
 Reported per row:
 - first byte p50/p99: from sending the request to the first `data:` line;
@@ -29,6 +33,8 @@ import json
 import multiprocessing
 import os
 import resource
+import signal
+import subprocess
 import sys
 import tempfile
 import time
@@ -37,6 +43,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from bench.common import UVICORN, bench_family, free_port, pct, server
+
+PROFILE_RATE = 50  # py-spy samples per second: enough for shares, light on a shared machine
 
 TOKENS_PER_SECOND = 20.0
 SAMPLE_SECONDS = 0.25
@@ -84,7 +92,7 @@ async def _read(port: int, path: str, headers: dict[str, str], done_marker: byte
                 stream.first_content = now
             if done_marker in window:
                 stream.finished = True
-            tail = window[-64:]
+            tail = window[-400:]  # enough for the last event, to say how a stream ended
     finally:
         stream.end = time.perf_counter()
         stream.tail = tail.decode(errors="replace")
@@ -172,7 +180,7 @@ def _summarise(
     tokens: int,
 ) -> Row:
     done = [s for s in streams if s.finished]
-    endings = Counter(s.tail[-48:] for s in streams if not s.finished)
+    endings = Counter(_last_event(s.tail) for s in streams if not s.finished)
     for tail, count in endings.most_common(3):
         print(f"  {app}: {count} unfinished ended with {tail!r}", file=sys.stderr)
     alone_first = alone.first_content - alone.start  # type: ignore[operator]
@@ -206,6 +214,11 @@ def _summarise(
     )
 
 
+def _last_event(tail: str) -> str:
+    at = tail.rfind("data: ")
+    return tail[at : at + 160] if at >= 0 else tail[-80:]
+
+
 def _alone(port: int, path_for: object, headers: dict[str, str], marker: bytes) -> Stream:
     """The median (by duration) of 3 lone streams on the idle server."""
     runs = [
@@ -228,7 +241,29 @@ def bench_raw(n: int, spread: float, tokens: int, env: dict[str, str]) -> Row:
     return _summarise("raw ASGI", streams, samples, cpu, alone, tokens)
 
 
-def bench_talestream(n: int, spread: float, tokens: int, env: dict[str, str]) -> Row:
+def _profiler(pid: int, out: Path | None) -> subprocess.Popen[bytes] | None:
+    """py-spy sampling the server while it holds the GIL (its Python CPU; idle threads waiting
+    on a queue would otherwise count), as collapsed stacks for `bench.profile_shares`."""
+    if out is None:
+        return None
+    spy = str(Path(sys.executable).with_name("py-spy"))
+    sampling = ["--format", "raw", "--nonblocking", "--gil", "--rate", str(PROFILE_RATE)]
+    return subprocess.Popen(
+        [spy, "record", "--pid", str(pid), *sampling, "--output", str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def bench_talestream(
+    n: int,
+    spread: float,
+    tokens: int,
+    env: dict[str, str],
+    *,
+    app: str = "talestream",
+    profile: Path | None = None,
+) -> Row:
     tmp = Path(tempfile.mkdtemp(prefix="talestream-bench-"))
     env = env | {"TALESTREAM_DATA_DIR": str(tmp)}
     port = free_port()
@@ -246,17 +281,54 @@ def bench_talestream(n: int, spread: float, tokens: int, env: dict[str, str]) ->
         alone = _alone(port, path, auth, marker)
         limit = 4 * (alone.end - alone.start) + spread  # type: ignore[operator]
         paths = [path() for _ in range(n)]
+        spy = _profiler(pid, profile)
         streams, samples, cpu = _run_load(pid, port, paths, auth, marker, spread, limit)
-    return _summarise("talestream", streams, samples, cpu, alone, tokens)
+        if spy is not None:
+            spy.send_signal(signal.SIGINT)  # py-spy writes its file when interrupted
+            spy.wait(timeout=120)
+    return _summarise(app, streams, samples, cpu, alone, tokens)
+
+
+APPS = ("raw", "talestream", "redis")
+
+
+def _row(
+    app: str, n: int, spread: float, tokens: int, env: dict[str, str], profile: Path | None
+) -> Row:
+    if app == "raw":
+        return bench_raw(n, spread, tokens, env)
+    out = profile / f"{app}-n{n}.txt" if profile else None
+    if app == "talestream":
+        return bench_talestream(n, spread, tokens, env, profile=out)
+    # The run log on Redis, as several workers share it: a redis-server of its own per row.
+    from tests.servers import throwaway_redis
+
+    with throwaway_redis() as redis_url:
+        env = env | {"TALESTREAM_REDIS_URL": redis_url}
+        return bench_talestream(n, spread, tokens, env, app="talestream + Redis", profile=out)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, nargs="+", default=[300, 1000, 3000])
     parser.add_argument("--spread", type=float, default=10.0, help="arrivals over this many s")
+    parser.add_argument(
+        "--apps",
+        nargs="+",
+        choices=APPS,
+        default=list(APPS),
+        help="rows per N: raw ASGI, talestream (in-process run log), talestream on Redis",
+    )
     parser.add_argument("--json", type=Path, help="also write the rows here")
+    parser.add_argument(
+        "--profile",
+        type=Path,
+        help="a directory: py-spy samples each talestream server under load into APP-nN.txt",
+    )
     args = parser.parse_args()
     _raise_fd_limit()  # inherited by the servers
+    if args.profile:
+        args.profile.mkdir(parents=True, exist_ok=True)
 
     from talestream.generation.scripted import BUILTIN_CHAPTER, split_pieces
 
@@ -270,13 +342,13 @@ def main() -> None:
     }
     rows: list[Row] = []
     for n in args.n:
-        for bench in (bench_raw, bench_talestream):
-            row = bench(n, args.spread, tokens, env)
+        for app in args.apps:
+            row = _row(app, n, args.spread, tokens, env, args.profile)
             rows.append(row)
             print(f"measured {row.app} at N={n}", file=sys.stderr, flush=True)
     print(
         f"{tokens}-token chapter at {TOKENS_PER_SECOND:.0f} tokens/s, arrivals over "
-        f"{args.spread:.0f} s, one worker"
+        f"{args.spread:.0f} s, one worker; load average {_load_average()}"
     )
     print(
         "| N | app | first byte p50 / p99 ms | first content added p50 / p99 ms | "
@@ -292,6 +364,11 @@ def main() -> None:
         )
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in rows], indent=2))
+
+
+def _load_average() -> str:
+    """The machine's 1/5/15-minute load: other work on it moves every latency figure."""
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 if __name__ == "__main__":

@@ -39,6 +39,7 @@ ENDING = {
     "choice_question": "Where should Puff go?",
     "choices": [{"text": "Meadow"}, {"text": "Sea"}],
 }
+RAGGED_PIECES = [*PIECES[:-1], "Puff smiled: «¡très bien!» 🌧️", ""]  # multi-byte, then nothing
 HANG_SECONDS = 2.0
 SECRET = "sk-test-0123456789-very-secret"
 
@@ -107,6 +108,21 @@ def fake_openai_app(fake: Fake) -> FastAPI:
             fake.streams_finished.append(finished)
             fake.stream_ended.set()
 
+    async def ragged(model: str) -> AsyncIterator[bytes]:
+        """The same story as CRLF lines with a keep-alive comment and events that say nothing,
+        cut into slices that split lines, events and UTF-8 characters anywhere."""
+        events = [": keep-alive\n\n", chunk(model, {"role": "assistant"})]
+        events += [chunk(model, {"content": piece}) for piece in RAGGED_PIECES]
+        events += [
+            chunk(model, {}, finish="stop"),
+            "data: [DONE]\n\n",
+            chunk(model, {"content": "x"}),
+        ]
+        data = "".join(events).replace("\n", "\r\n").encode()
+        for start in range(0, len(data), 7):
+            yield data[start : start + 7]
+            await asyncio.sleep(0.001)
+
     @app.post("/v1/chat/completions")
     async def chat_completions(request: Request) -> Response:
         body = await request.json()
@@ -118,6 +134,8 @@ def fake_openai_app(fake: Fake) -> FastAPI:
             return JSONResponse({"error": {"message": f"bad key {SECRET}"}}, status_code=401)
         if model == "hang":
             await asyncio.sleep(HANG_SECONDS)
+        if model == "ragged" and body.get("stream"):
+            return StreamingResponse(ragged(model), media_type="text/event-stream")
         if body.get("stream"):
             return StreamingResponse(sse(model), media_type="text/event-stream")
         content = {
@@ -179,6 +197,14 @@ async def test_stream_arrives_in_pieces(tmp_path: Path, fake: Fake) -> None:
     assert body["max_tokens"] == 50
     assert body["temperature"] == 0.7
     assert request["authorization"] == "Bearer not-needed"
+
+
+async def test_stream_events_split_anywhere_arrive_whole(tmp_path: Path, fake: Fake) -> None:
+    model = make(tmp_path, fake.url, model="ragged")
+    received = [piece async for piece in model.stream(MESSAGES, max_tokens=50)]
+    await model.aclose()
+    # Empty deltas are skipped; nothing after [DONE] is read.
+    assert received == RAGGED_PIECES[:-1]
 
 
 async def test_closing_the_stream_disconnects_from_the_server(tmp_path: Path, fake: Fake) -> None:

@@ -19,7 +19,8 @@ from talestream.errors import Conflict, ErrorCode, Unavailable
 from talestream.generation.base import ChatMessage, ModelTimeout, ModelUnavailable
 from talestream.generation.queue import FairGate
 from talestream.generation.schemas import ChapterEnding, Choice
-from talestream.safety import OutputPolicy, SafetyIssue, SafetyResult
+from talestream.quality import QualityResult
+from talestream.safety import OutputPolicy, SafetyIssue, SafetyResult, split_sentences
 from talestream.stories.domain import FinishedChapter, Reader, SavedChapter, StoryBrief, StoryJob
 from talestream.stories.events import (
     Completed,
@@ -359,3 +360,77 @@ async def test_a_poor_attempt_then_a_good_one_saves_the_good_one() -> None:
     assert isinstance(events[-1], Completed) and events[-1].quality.passed
     assert [c.content for c in store.saved] == [CLEAN]
     assert store.saved[0].quality.passed
+
+
+class PiecesModel(FakeModel):
+    """Streams prepared pieces exactly as given (a tokenizer's cuts, not words)."""
+
+    def __init__(self, pieces: list[str]) -> None:
+        super().__init__("unused")
+        self.pieces = pieces
+        self.given = 0  # pieces handed out so far
+
+    async def stream(
+        self, messages: list[ChatMessage], *, max_tokens: int, temperature: float = 0.8
+    ) -> AsyncGenerator[str]:
+        for piece in self.pieces:
+            self.given += 1
+            yield piece
+
+
+class PassingQuality:
+    """A quality gate that passes everything, so these texts are judged by safety alone."""
+
+    def check_sentence(self, sentence: str, reader: Reader, earlier: list[str]) -> QualityResult:
+        return QualityResult.from_issues([])
+
+    def check_chapter(self, *args: object, **kwargs: object) -> QualityResult:
+        return QualityResult.from_issues([])
+
+
+RUN_ON = " ".join(f"word{i} and more" for i in range(40))  # 500+ characters, no sentence mark
+GATED_TEXTS = [
+    CLEAN,
+    'Dr. Owl met Mr. Fox at No. 5 Oak Lane. "Wow!" said Tom. It cost 3.5 coins… Well… maybe.',
+    "A line without a mark\nand the next line. Then: the end!",
+    f"It began. {RUN_ON}. And it ended? Yes.",
+    "« Bonjour ! » Il sourit. J. K. Rowling wrote e.g. this... And that!!\n\nNew part.) Done.",
+    'She asked, "Where?" Then, (quietly.) "Here!" \n  said Tom.\nOK… Yes.  No. 5 is fine.',
+]
+
+
+@pytest.mark.parametrize("text", GATED_TEXTS)
+@pytest.mark.parametrize("cut", [1, 2, 3, 5, 7, 40])
+async def test_the_gate_judges_the_same_sentences_however_the_tokens_are_cut(
+    text: str, cut: int
+) -> None:
+    pieces = [text[i : i + cut] for i in range(0, len(text), cut)]
+    model = PiecesModel(pieces)
+    judged: list[tuple[int, str]] = []  # (pieces the model had given, sentence)
+
+    class Checker(FakeChecker):
+        def check_sentence(
+            self, sentence: str, reader: Reader, previous: str | None = None
+        ) -> SafetyResult:
+            judged.append((model.given, sentence))
+            return super().check_sentence(sentence, reader, previous)
+
+    flow = StoryWorkflow(
+        model=model,
+        gate=FairGate(1),
+        safety=Checker(),
+        quality=PassingQuality(),
+        store=FakeStore(),
+        max_attempts=1,
+        max_tokens=10_000,
+    )
+    events = await run(flow)
+    # What splitting the growing buffer after every piece gives: the gate may skip pieces that
+    # cannot end a sentence, never judge a sentence later or cut it elsewhere.
+    expected: list[tuple[int, str]] = []
+    buffer = ""
+    for given, piece in enumerate(pieces, 1):
+        done, buffer = split_sentences(buffer + piece)
+        expected += [(given, sentence) for sentence in done]
+    assert judged == [*expected, (len(pieces), buffer)]
+    assert shown(events) == text

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -61,10 +64,25 @@ class Database:
         self.url = url
         self.engine = make_engine(url)
         self.sessions = async_sessionmaker(self.engine, expire_on_commit=False)
+        # SQLite writes one transaction at a time and makes the others retry for the lock until
+        # busy_timeout. With a thousand streams saving on a busy event loop, a transaction holds
+        # the lock across many slow loop turns and the waiters ran out of time (the save failed
+        # with DATABASE_UNAVAILABLE); waiting in line on the loop costs nothing and never fails.
+        self._write_turn = asyncio.Lock() if self.dialect == "sqlite" else None
 
     @property
     def dialect(self) -> str:
         return self.engine.dialect.name
+
+    @asynccontextmanager
+    async def writing(self) -> AsyncIterator[None]:
+        """Around a writing transaction of this process: one at a time on SQLite; PostgreSQL
+        takes row locks and needs no turn."""
+        if self._write_turn is None:
+            yield
+            return
+        async with self._write_turn:
+            yield
 
     async def ping(self) -> None:
         async with self.engine.connect() as conn:

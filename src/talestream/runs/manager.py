@@ -133,6 +133,7 @@ class RunManager:
         self.accepting = True
         self._runs: dict[str, _LocalRun] = {}
         self._wake = asyncio.Event()
+        self._poked: set[str] = set()  # runs whose readers changed since the supervisor looked
         self._supervisor: asyncio.Task[None] | None = None
         # This worker's readers: set when one leaves, and the task refreshing its presence.
         self._left: dict[str, asyncio.Event] = {}
@@ -218,13 +219,22 @@ class RunManager:
                 log.warning("run %s: its end could not be written to the run log", run.run_id)
 
     async def _supervise(self) -> None:
-        """One loop for all of this worker's runs: one round trip per tick however many."""
+        """One loop for all of this worker's runs: one round trip per tick however many. A
+        reader arriving or leaving wakes it early, and then only that run is looked at: with
+        thousands of runs, streams start and end many times a tick, and a full look at every
+        one of them each time cost more than the streams themselves."""
         loop = asyncio.get_running_loop()
+        full_at = loop.time()
         while self._runs:
             self._wake.clear()
-            runs = list(self._runs.values())
+            if loop.time() >= full_at:
+                runs = list(self._runs.values())
+                full_at = loop.time() + self.tick
+            else:
+                runs = [self._runs[r] for r in self._poked if r in self._runs]
+            self._poked.clear()
             try:
-                pulses = await self.log.pulse([r.run_id for r in runs])
+                pulses = await self.log.pulse([r.run_id for r in runs]) if runs else []
             except RunStoreUnavailable:
                 # Nobody can read these runs now: one that no reader was seen on for the grace
                 # window ends (a run waiting before its save would otherwise wait for ever).
@@ -241,7 +251,7 @@ class RunManager:
                     if not run.finished:
                         run.observe(pulse, now, self.grace)
             with contextlib.suppress(TimeoutError):
-                async with asyncio.timeout(self.tick):
+                async with asyncio.timeout(max(0.0, full_at - loop.time())):
                     await self._wake.wait()
 
     async def follow(
@@ -298,6 +308,7 @@ class RunManager:
     def _poke(self, run_id: str) -> None:
         """A reader came or went here: the owning supervisor looks now, not at its next tick."""
         if run_id in self._runs:
+            self._poked.add(run_id)
             self._wake.set()
 
     async def stop(self, run_id: str) -> None:

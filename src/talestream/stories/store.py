@@ -27,7 +27,8 @@ class SqlChapterStore:
 
     async def save(self, chapter: FinishedChapter) -> SavedChapter:
         job = chapter.job
-        async with self._translated(job), self.db.sessions() as session, session.begin():
+        db = self.db
+        async with self._translated(job), db.writing(), db.sessions() as session, session.begin():
             if job.story_id is None:
                 story = Story(
                     owner_id=job.owner_id,
@@ -79,7 +80,7 @@ class SqlChapterStore:
             return SavedChapter(story.id, row.id)
 
     async def record_rejection(self, job: StoryJob, attempt: int, result: SafetyResult) -> None:
-        async with self._translated(job), self.db.sessions() as session:
+        async with self._translated(job), self.db.writing(), self.db.sessions() as session:
             await safety_log.record(
                 session,
                 owner_id=job.owner_id,
