@@ -327,6 +327,17 @@ _BODY = (r"(?:necks?|skulls?|spines?|bones?|ribs?|eyes?|eyeballs?|throats?|teeth
          r"fingers?|toes?|fingernails?|ears?|noses?|skin|flesh|guts|brains?|heads?|faces?|"
          r"arms?|legs?|knees?|wrists?|backs?|belly|bellies|tummy|chest|insides|cheeks?|hands?|"
          r"gums|wings?|tail|paws?)")
+# Alcohol given to, poured for or pressed on a child: the giving, the child and the drink within a
+# few words of one clause (a word-chain that stops at "and", "while", "but"), so "gave the
+# children cake and poured Dad some wine" is not one. Children are named by nouns only: "poured
+# her a glass of wine" may be said of a grown-up.
+_CLAUSE = r"(?:(?!and |while |but |then |so )[\w']+ )"
+_CHILD = (r"(?:the |a |his |her |their |our )?(?:little |youngest |smallest )?(?:kids?|children|"
+          r"child|boys|girls|little ones?|baby|toddler|youngsters|cabin boy|son|daughter|"
+          r"grandson|granddaughter|nephew|niece)")
+_ALCOHOL = (r"(?:(?<!ginger )(?<!root )beers?|wine|champagne|rum|whisky|whiskey|vodka|gin|"
+            r"brandy|booze|liquor|schnapps|pints?|ale|lager|grog|sherry|bubbly|hip flask|flask|"
+            r"cocktails?|the grown-ups' (?:drinks?|glasses|bottle|cupboard))")
 CONCEPTS: list[Concept] = [
     ("injury_action",
      r"snap(?:ped|s|ping)?", r"crack(?:ed|s|ing)? (?:his|her|their|the \w+'s)",
@@ -577,5 +588,12 @@ CONCEPTS: list[Concept] = [
     ("bribe",
      r"(?:give|gives|gave|promised|promise) (?:[\w',]+ ){0,8}"
      r"(?:coins|gems|diamonds|sweets|a puppy|a prize|a sword) if"),
+    ("alcohol_to_child",
+     r"(?:let|lets|letting|made|makes|dared|dares|allowed|allows|forced|forces|encouraged|told|"
+     r"gave|gives|giving|poured|pours|pouring|handed|hands|offered|offers|slid|slides|passed|"
+     r"passes|topped up|filled|served|serves) " + _CLAUSE + "{0,2}?" + _CHILD + r"(?:'s?)? "
+     + _CLAUSE + "{0,5}?" + _ALCOHOL,
+     r"(?:poured|gave|offered|handed|served|passed|slid) " + _CLAUSE + "{0,4}?" + _ALCOHOL
+     + " " + _CLAUSE + "{0,2}?(?:to|for) " + _CHILD),
 ]
 # fmt: on

@@ -71,6 +71,13 @@ ENTRIES: list[Entry] = [
 
 # ------------------------------------------------------------------------------- harm frames
 # Concepts that are harmless alone and harmful together (core/frames.py says which together).
+# Alcohol given to, poured for or pressed on a child: the giving, the child and the drink
+# within a few words (short enough to stay in one clause).
+_CLAUSE = r"(?:\S+ )"
+_CHILD = (r"(?:לילד|לילדה|לילדים|לילדות|לקטן|לקטנה|לקטנים|לבן שלו|לבת שלו|לבנו|לבתו|לנכד|"
+          r"לנכדה|לנער הסיפון|לנער|לתינוק|לפעוט|את הילד|את הילדה|את הילדים|את הקטן|את הקטנה)")
+_ALCOHOL = (r"(?:בירה|הבירה|מהבירה|יין|היין|מהיין|וודקה|ויסקי|ערק|שמפניה|אלכוהול|כוסית|"
+            r"מהכוסית|הכוסית|ליקר|קוניאק|הבקבוק החום|משקה חריף|בקבוקון|מהבקבוקון)")
 CONCEPTS: list[Concept] = [
     ("injury_action",
      r"(?:ריסק|ריסקה|ריסקו|מעך|מעכה|פיצח|עקר|עקרה|פשט את עור|ניפץ|תלש|תלשה)",
@@ -158,5 +165,9 @@ CONCEPTS: list[Concept] = [
      r"תסניף"),
     ("bribe",
      r"(?:ייתן|יתן|הבטיח) (?:[\w',]+ ){0,8}אם"),
+    ("alcohol_to_child",
+     r"(?:נתן|נתנה|נתנו|מזג|מזגה|מזגו|הציע|הציעה|הציעו|הכריח|הכריחה|הכריחו|השקה|השקו|הרשה|"
+     r"הרשתה|דחף|דחפה|הגיש|הגישה) " + _CLAUSE + "{0,2}?" + _CHILD + " " + _CLAUSE + "{0,5}?"
+     + _ALCOHOL),
 ]
 # fmt: on
