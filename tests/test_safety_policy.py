@@ -23,12 +23,16 @@ from talestream.safety import (
     quote_user_text,
     split_sentences,
 )
+from talestream.safety.core.matcher import concept_terms_for, matcher_for, terms_for
+from talestream.safety.core.normalize import deobfuscate, fold, fold_pattern
 from talestream.safety.core.profanity import (
     CLASSIFIER_THRESHOLD,
     classifier_input,
     shared_scorer,
 )
+from talestream.safety.core.scan import LOOKBEHIND_MARGIN, changed_until
 from talestream.safety.core.sentences import MAX_SENTENCE_CHARS
+from talestream.safety.lexicon import SUPPORTED_LANGUAGES
 
 
 @pytest.fixture(scope="module")
@@ -302,6 +306,58 @@ def test_obfuscation_is_undone(
     result = policy.check_sentence(text, age=8, language=language)
     assert not result.approved
     assert category in categories(result), result.issues
+
+
+# Variants are matched only up to their last change (core/scan.changed_until): a term found
+# past it would be found in the folded text too. Changes early, late, twice, and at both ends.
+VARIANTS = [
+    ("en", "K1ll him, said the pirate, and then he laughed at the sea."),
+    ("en", "The pirate laughed at the sea and said: k1ll him!"),
+    ("en", "The 1st of May, sooo sunny, and a f4t pig said s h i t to the kids."),
+    ("fr", "Le 1er avril, les enfants ont ri, puis le pirate a dit m3rde au capitaine."),
+    ("de", "Am 3. Tag sagte der Pirat: du bist ein I d i o t, und alle lachten."),
+    ("ru", "В 1-й день пират сказал: ты с\u0443ка, и все засмеялись."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), VARIANTS)
+def test_variants_matched_up_to_their_last_change_find_every_new_term(
+    language: str, text: str
+) -> None:
+    folded = fold(text, language).text
+    matcher = matcher_for(language)
+    known = {hit.term for hit in matcher.find(folded)}
+    variants = deobfuscate(folded)
+    assert variants
+    for variant in variants:
+        whole = {hit.term for hit in matcher.find(variant)} - known
+        until = changed_until(folded, variant)
+        assert {hit.term for hit in matcher.find(variant, until)} - known == whole, variant
+
+
+def test_no_lexicon_pattern_looks_further_back_than_the_variants_margin() -> None:
+    """changed_until relies on it: a match past the margin reads only the shared tail."""
+    import re._parser as parser  # the regex parse tree: the only way to a look-behind's width
+
+    def widths(items: object) -> list[int]:
+        found = []
+        for op, value in items:  # type: ignore[attr-defined]
+            name = str(op)
+            if name in ("ASSERT", "ASSERT_NOT") and value[0] < 0:
+                found.append(value[1].getwidth()[1])
+            for part in value if isinstance(value, (tuple, list)) else ():
+                if isinstance(part, parser.SubPattern):
+                    found += widths(part)
+                elif isinstance(part, list):
+                    for sub in part:
+                        if isinstance(sub, parser.SubPattern):
+                            found += widths(sub)
+        return found
+
+    for language in SUPPORTED_LANGUAGES:
+        for term in terms_for(language) + concept_terms_for(language):
+            pattern = fold_pattern(term.pattern, language)
+            assert max(widths(parser.parse(pattern)), default=0) < LOOKBEHIND_MARGIN, pattern
 
 
 INNOCENT_WORDS = [
