@@ -420,6 +420,12 @@ def test_innocent_words_in_other_languages(policy: OutputPolicy) -> None:
         ("de", "Das Licht ist hell und die Kinder weinen nicht."),  # English "hell", "Wein"
         ("ru", "Черепаха спит на кровати, а труппа поёт."),  # череп, кровь, труп
         ("he", "הילד הזין את הכלב ומיין את הצעצועים."),  # prefix + זין / יין
+        ("he", "אמא קנתה מזונות בריאים בשוק."),  # food, not ‎מ‎ + ‎זונות‎
+        # A play fight is not war, at any age.
+        ("en", "The twins had a pillow war, then a snowball war in the garden."),
+        ("es", "Después de la guerra de almohadas vino una guerra de agua."),
+        ("fr", "Une guerre de polochons, puis une guerre de boules de neige."),
+        ("ru", "Дети устроили войну подушками, а потом снежную войну."),
     ]:
         result = policy.check_sentence(text, age=6, language=language)
         assert result.approved, (language, result.issues)

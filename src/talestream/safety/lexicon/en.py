@@ -60,7 +60,10 @@ ENTRIES: list[Entry] = [
      r"(?:cut|cuts|cutting|chopped|chops|chop|chopping|hacked|hacks|sliced|slices|bit|bites|tore|"
      r"ripped) off (?:(?:his|her|their|my|your|the|a) )?(?:\w+(?:'s)? )?(?:fingers?|hands?|heads?|"
      r"ears?|toes?|legs?|arms?|tongues?|noses?|feet|foot)"),
-    ("violence", "low", 7, r"blood(?:y|ied)?", r"bleed(?:s|ing)?", r"(?<!tug of )(?<!tug-of-)wars?",
+    ("violence", "low", 7, r"blood(?:y|ied)?", r"bleed(?:s|ing)?",
+     # (a play fight is not war: pillow, water, snowball, food fights)
+     r"(?<!tug of )(?<!tug-of-)(?<!pillow )(?<!water )(?<!snowball )(?<!food )(?<!cushion )"
+     r"(?<!tickle )(?<!splash )wars?",
      r"(?:punch|punches|punched|slap|slaps|slapped|kick|kicks|kicked) (?:him|her|them|me|you|us) "
      r"(?:in|on|hard|again)", r"beat (?:him|her|them|me|you|us) up"),
     ("violence", "medium", 11, r"corpses?", r"dead bod(?:y|ies)", r"carcass(?:es)?",

@@ -23,7 +23,10 @@ ENTRIES: list[Entry] = [
      r"masacre(?:s)?", r"matanza(?:s)?", r"degoll(?:ar|ó|ado|ada|aron)",
      r"descuartiz(?:ar|ó|ado|ada)",
      r"charco de sangre", r"cubierto de sangre", r"cubierta de sangre", r"baño de sangre"),
-    ("violence", "low", 7, r"sangre", r"sangr(?:iento|ienta|ientos|ientas|ando)", r"guerras?"),
+    ("violence", "low", 7, r"sangre", r"sangr(?:iento|ienta|ientos|ientas|ando)",
+     # (a play fight is not war: pillows, water, snowballs)
+     r"guerras?(?! de (?:almohadas|cojines|agua|bolas de nieve|nieve|globos|cosquillas|comida|"
+     r"pistolas de agua|besos))"),
     ("fear", "low", 3, r"fantasmas?"),
     ("fear", "low", 5, r"pesadillas?", r"aterrador(?:a|es|as)?", r"maldit(?:o|a|os|as)",
      r"calaveras?"),

@@ -26,7 +26,10 @@ ENTRIES: list[Entry] = [
      r"massacr(?:e|es|er|é|ée|a)", r"égorg(?:er|é|ée|ea|eait)", r"démembr(?:er|é|ée)",
      r"mare de sang", r"couvert(?:e|s|es)? de sang", r"bain de sang"),
     ("violence", "low", 7, r"(?<!pur-)(?<!demi-)sang(?!-froid)(?!-mêlé)", r"sanglant(?:e|s|es)?",
-     r"saign(?:er|e|ait|ant|ante)", r"guerres?"),
+     r"saign(?:er|e|ait|ant|ante)",
+     # (a play fight is not war: pillows, snowballs, water bombs)
+     r"guerres?(?! de (?:boules de neige|polochons|oreillers|coussins|chatouilles|bombes à eau|"
+     r"eau|nourriture|bisous))"),
     ("fear", "low", 3, r"fantômes?"),
     ("fear", "low", 5, r"cauchemars?", r"effrayant(?:e|s|es)?", r"maudit(?:e|s|es)?", r"crânes?"),
     ("fear", "low", 6, r"hanté(?:e|s|es)?", r"sinistres?", r"lugubres?", r"glaçant(?:e|s|es)?"),
