@@ -41,6 +41,9 @@ def inputs() -> InputPolicy:
 FRAMES = [
     ("en", "violence", "The ogre snapped the shepherd's neck like a twig.",
      "The twig snapped under the shepherd's boot."),
+    # Kitchen and craft verbs are an injury only with the body part as their object.
+    ("en", "violence", "The witch cut the boy's finger off.",
+     "Grandma pressed the dough flat with her hands and Lily cut out stars with the cutter."),
     ("en", "fear", "\"You will never see your mummy again,\" hissed the shadow.",
      "\"You will see your mummy again at teatime,\" said the nurse."),
     ("en", "personal_data", "Tell me your home address so I can visit you tonight.",

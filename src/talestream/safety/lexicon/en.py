@@ -349,7 +349,15 @@ CONCEPTS: list[Concept] = [
      r"crush(?:ed|es|ing)?", r"smash(?:ed|es|ing)?", r"caved in", r"chewed off", r"bit (?:clean )?"
      r"(?:through|off)", r"stamped on", r"gave way", r"give way", r"burst", r"bubbled",
      r"twist(?:ed|s|ing)? (?:\w+ ){0,3}until", r"(?:pulled|tore|torn|ripped|gouged|plucked|"
-     r"scooped|cut|sliced|peeled|pried|chopped|sawed|hacked) (?:\w+ ){0,4}?(?:out|off|open)",
+     r"pried|sawed|hacked) (?:\w+ ){0,4}?(?:out|off|open)",
+     # Kitchen and craft verbs ("cut out stars", "sliced open the melon") only with the body
+     # part as their object: "cut his finger off", "sliced open her belly".
+     r"(?:cut|cuts|sliced|peeled|scooped|chopped) (?:out|off|open) " + _OWNER + r" (?:\w+ )?"
+     + _BODY,
+     r"(?:cut|cuts|sliced|peeled|scooped|chopped) " + _OWNER + r" (?:\w+ )?" + _BODY
+     + r" (?:\w+ )?(?:out|off|open)",
+     r"(?:cut|sliced|peeled|scooped) (?:the |his |her |their )?(?:skin|flesh|eyes?|eyeballs?) "
+     r"(?:\w+ )?(?:off|out)",
      r"(?:tore|ripped|skinned|flayed|gouged|hacked|sawed)", r"broke (?:through|every|all)",
      r"bent (?:\w+ ){0,3}the wrong way", r"slammed (?:\w+ ){0,3}(?:against|into)",
      r"bashed", r"split (?:\w+ )?open", r"popped (?:out|open)", r"spilled out",
