@@ -8,9 +8,11 @@ per module (loading the classifier takes about a second).
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
 import time
+from typing import Any
 
 import pytest
 
@@ -337,21 +339,20 @@ def test_variants_matched_up_to_their_last_change_find_every_new_term(
 
 def test_no_lexicon_pattern_looks_further_back_than_the_variants_margin() -> None:
     """changed_until relies on it: a match past the margin reads only the shared tail."""
-    import re._parser as parser  # the regex parse tree: the only way to a look-behind's width
+    # The regex parse tree (a private module without stubs) is the only way to a look-behind's
+    # width.
+    parser: Any = importlib.import_module("re._parser")
 
-    def widths(items: object) -> list[int]:
+    def widths(items: Any) -> list[int]:
         found = []
-        for op, value in items:  # type: ignore[attr-defined]
-            name = str(op)
-            if name in ("ASSERT", "ASSERT_NOT") and value[0] < 0:
+        for op, value in items:
+            if str(op) in ("ASSERT", "ASSERT_NOT") and value[0] < 0:
                 found.append(value[1].getwidth()[1])
             for part in value if isinstance(value, (tuple, list)) else ():
-                if isinstance(part, parser.SubPattern):
-                    found += widths(part)
-                elif isinstance(part, list):
-                    for sub in part:
-                        if isinstance(sub, parser.SubPattern):
-                            found += widths(sub)
+                subs = part if isinstance(part, list) else [part]
+                found += [
+                    w for sub in subs if isinstance(sub, parser.SubPattern) for w in widths(sub)
+                ]
         return found
 
     for language in SUPPORTED_LANGUAGES:
