@@ -8,9 +8,11 @@ per module (loading the classifier takes about a second).
 
 from __future__ import annotations
 
+import importlib
 import json
 import random
 import time
+from typing import Any
 
 import pytest
 
@@ -23,12 +25,16 @@ from talestream.safety import (
     quote_user_text,
     split_sentences,
 )
+from talestream.safety.core.matcher import concept_terms_for, matcher_for, terms_for
+from talestream.safety.core.normalize import deobfuscate, fold, fold_pattern
 from talestream.safety.core.profanity import (
     CLASSIFIER_THRESHOLD,
     classifier_input,
     shared_scorer,
 )
+from talestream.safety.core.scan import LOOKBEHIND_MARGIN, changed_until
 from talestream.safety.core.sentences import MAX_SENTENCE_CHARS
+from talestream.safety.lexicon import SUPPORTED_LANGUAGES
 
 
 @pytest.fixture(scope="module")
@@ -304,6 +310,57 @@ def test_obfuscation_is_undone(
     assert category in categories(result), result.issues
 
 
+# Variants are matched only up to their last change (core/scan.changed_until): a term found
+# past it would be found in the folded text too. Changes early, late, twice, and at both ends.
+VARIANTS = [
+    ("en", "K1ll him, said the pirate, and then he laughed at the sea."),
+    ("en", "The pirate laughed at the sea and said: k1ll him!"),
+    ("en", "The 1st of May, sooo sunny, and a f4t pig said s h i t to the kids."),
+    ("fr", "Le 1er avril, les enfants ont ri, puis le pirate a dit m3rde au capitaine."),
+    ("de", "Am 3. Tag sagte der Pirat: du bist ein I d i o t, und alle lachten."),
+    ("ru", "В 1-й день пират сказал: ты с\u0443ка, и все засмеялись."),
+]
+
+
+@pytest.mark.parametrize(("language", "text"), VARIANTS)
+def test_variants_matched_up_to_their_last_change_find_every_new_term(
+    language: str, text: str
+) -> None:
+    folded = fold(text, language).text
+    matcher = matcher_for(language)
+    known = {hit.term for hit in matcher.find(folded)}
+    variants = deobfuscate(folded)
+    assert variants
+    for variant in variants:
+        whole = {hit.term for hit in matcher.find(variant)} - known
+        until = changed_until(folded, variant)
+        assert {hit.term for hit in matcher.find(variant, until)} - known == whole, variant
+
+
+def test_no_lexicon_pattern_looks_further_back_than_the_variants_margin() -> None:
+    """changed_until relies on it: a match past the margin reads only the shared tail."""
+    # The regex parse tree (a private module without stubs) is the only way to a look-behind's
+    # width.
+    parser: Any = importlib.import_module("re._parser")
+
+    def widths(items: Any) -> list[int]:
+        found = []
+        for op, value in items:
+            if str(op) in ("ASSERT", "ASSERT_NOT") and value[0] < 0:
+                found.append(value[1].getwidth()[1])
+            for part in value if isinstance(value, (tuple, list)) else ():
+                subs = part if isinstance(part, list) else [part]
+                found += [
+                    w for sub in subs if isinstance(sub, parser.SubPattern) for w in widths(sub)
+                ]
+        return found
+
+    for language in SUPPORTED_LANGUAGES:
+        for term in terms_for(language) + concept_terms_for(language):
+            pattern = fold_pattern(term.pattern, language)
+            assert max(widths(parser.parse(pattern)), default=0) < LOOKBEHIND_MARGIN, pattern
+
+
 INNOCENT_WORDS = [
     "Scunthorpe",
     "class",
@@ -364,6 +421,12 @@ def test_innocent_words_in_other_languages(policy: OutputPolicy) -> None:
         ("de", "Das Licht ist hell und die Kinder weinen nicht."),  # English "hell", "Wein"
         ("ru", "Черепаха спит на кровати, а труппа поёт."),  # череп, кровь, труп
         ("he", "הילד הזין את הכלב ומיין את הצעצועים."),  # prefix + זין / יין
+        ("he", "אמא קנתה מזונות בריאים בשוק."),  # food, not ‎מ‎ + ‎זונות‎
+        # A play fight is not war, at any age.
+        ("en", "The twins had a pillow war, then a snowball war in the garden."),
+        ("es", "Después de la guerra de almohadas vino una guerra de agua."),
+        ("fr", "Une guerre de polochons, puis une guerre de boules de neige."),
+        ("ru", "Дети устроили войну подушками, а потом снежную войну."),
     ]:
         result = policy.check_sentence(text, age=6, language=language)
         assert result.approved, (language, result.issues)

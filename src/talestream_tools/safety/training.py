@@ -87,7 +87,7 @@ def train(
     *,
     with_eval_set: bool = True,
     seed: int = SEED,
-    regularisation: float = 8.0,
+    regularisation: float = 16.0,
     target_fpr: float = 0.005,
     folds: int = 5,
 ) -> TrainingReport:

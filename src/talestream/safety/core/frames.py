@@ -65,6 +65,7 @@ FRAMES: tuple[Frame, ...] = (
     _frame("weapons", "weapon encouraged", "weapon_object", "weapon_use"),
     _frame("drugs_alcohol", "substance glamourised", "substance", "glamour"),
     _frame("drugs_alcohol", "substance offered", "substance", "drug_use", window=True),
+    _frame("drugs_alcohol", "alcohol given to a child", "alcohol_to_child"),
     _frame("profanity", "swearing described", "swear_euphemism"),
 )
 

@@ -185,11 +185,12 @@ class Matcher:
             for length, index in sorted(indexes.items())
         ]
 
-    def find(self, text: str) -> Iterator[Hit]:
-        """Every match in a folded text (overlapping matches of different terms included)."""
+    def find(self, text: str, until: int | None = None) -> Iterator[Hit]:
+        """Every match in a folded text (overlapping matches of different terms included);
+        with `until`, only matches that start before that offset (they may end after it)."""
         indexes = self._indexes
         prefixes = self._prefix_letters
-        for word in _WORD_START.finditer(text):
+        for word in _WORD_START.finditer(text, 0, len(text) if until is None else until):
             pos = word.start()
             starts = [pos]
             if prefixes:  # Hebrew: also try the word without one or two prefix letters

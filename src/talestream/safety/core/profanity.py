@@ -82,11 +82,18 @@ class _ProfanityScorer:
 
     @staticmethod
     def _build(vectorizer: object, model: object) -> Callable[[str], float]:
-        analyzer = vectorizer.build_analyzer()  # type: ignore[attr-defined]
+        params = vectorizer.get_params()  # type: ignore[attr-defined]
+        expected = {"norm": "l2", "sublinear_tf": False, "analyzer": "word", "binary": False}
+        expected |= {"ngram_range": (1, 1), "lowercase": True, "strip_accents": None}
+        expected |= {"preprocessor": None, "tokenizer": None, "input": "content"}
+        if any(params[key] != value for key, value in expected.items()):
+            raise ValueError("unexpected vectorizer settings")
+        # The analyzer is lower-casing, the token pattern and dropping stop words; stop words are
+        # never in the vocabulary, so keeping the tokens it knows drops them too (and costs half
+        # of calling scikit-learn's analyzer).
+        tokens = re.compile(params["token_pattern"]).findall
         vocabulary: dict[str, int] = vectorizer.vocabulary_  # type: ignore[attr-defined]
         idf = vectorizer.idf_  # type: ignore[attr-defined]
-        if vectorizer.norm != "l2" or vectorizer.sublinear_tf:  # type: ignore[attr-defined]
-            raise ValueError("unexpected vectorizer settings")
         members = []
         for calibrated in model.calibrated_classifiers_:  # type: ignore[attr-defined]
             (calibrator,) = calibrated.calibrators
@@ -94,31 +101,39 @@ class _ProfanityScorer:
             members.append(
                 (estimator.coef_[0], float(estimator.intercept_[0]), calibrator.a_, calibrator.b_)
             )
-        # term -> (idf, weight in each ensemble member)
+        # term -> (idf, weight in each ensemble member); and, for a term seen once in a text,
+        # its squared tf-idf value and its products with the weights, computed once here.
         weights = {
             term: (float(idf[i]), tuple(float(m[0][i]) for m in members))
             for term, i in vocabulary.items()
         }
+        once = {
+            term: (term_idf * term_idf, tuple(term_idf * w for w in term_weights))
+            for term, (term_idf, term_weights) in weights.items()
+        }
         intercepts = [m[1] for m in members]
         calibration = [(float(m[2]), float(m[3])) for m in members]
-        count = len(members)
 
         def predict(text: str) -> float:
-            counts = Counter(t for t in analyzer(text) if t in weights)
-            norm_sq = 0.0
-            dots = [0.0] * count
-            for term, n in counts.items():
-                term_idf, term_weights = weights[term]
-                value = n * term_idf
-                norm_sq += value * value
-                dots = [d + value * w for d, w in zip(dots, term_weights, strict=True)]
-            norm = math.sqrt(norm_sq) or 1.0
+            terms = [t for t in tokens(text.lower()) if t in weights]
+            if len(set(terms)) == len(terms):
+                rows = [once[t] for t in terms]
+            else:  # a repeated term: its count times its idf
+                rows = []
+                for term, n in Counter(terms).items():
+                    term_idf, term_weights = weights[term]
+                    value = n * term_idf
+                    rows.append((value * value, tuple(value * w for w in term_weights)))
+            # Summed in the order of the terms from 0.0, as scikit-learn's sparse product does.
+            norm = math.sqrt(sum((square for square, _ in rows), 0.0)) or 1.0
+            dots = [sum(column, 0.0) for column in zip(*(row for _, row in rows), strict=True)]
             total = 0.0
-            for k in range(count):
-                decision = dots[k] / norm + intercepts[k]
-                a, b = calibration[k]
+            for dot, intercept, (a, b) in zip(
+                dots or [0.0] * len(intercepts), intercepts, calibration, strict=True
+            ):
+                decision = dot / norm + intercept
                 total += 1.0 / (1.0 + math.exp(a * decision + b))  # sklearn: expit(-(a*d + b))
-            return total / count
+            return total / len(intercepts)
 
         return predict
 
@@ -169,8 +184,9 @@ def classifier_input(text: str) -> str:
 
 
 def looks_english(text: str) -> bool:
-    words = {w.lower() for w in _ASCII_WORD.findall(text)}
-    return len(words & _ENGLISH_MARKERS) >= 2
+    # (Lower-casing the text first finds the same ASCII words: only "K" (Kelvin) and "İ" become
+    # ASCII letters when lower-cased, and no marker has a "k" or a dotted "i".)
+    return len(_ENGLISH_MARKERS.intersection(_ASCII_WORD.findall(text.lower()))) >= 2
 
 
 @lru_cache(maxsize=1)

@@ -40,12 +40,34 @@ def scan_lexicon(text: str, language: str) -> list[tuple[Hit, str, str]]:
     if needs_deobfuscation(folded.text):
         matcher = matcher_for(language)
         for variant in deobfuscate(folded.text):
-            for hit in matcher.find(variant):
+            until = changed_until(folded.text, variant)
+            for hit in matcher.find(variant, until):
                 if not hit.term.concept and hit.term not in seen:
                     seen.add(hit.term)
                     shown = excerpt(variant, hit.start, hit.end)
                     found.append((hit, variant[hit.start : hit.end], shown))
     return found
+
+
+# Longer than any look-behind in a lexicon pattern (tests/test_safety_policy.py checks it).
+LOOKBEHIND_MARGIN = 32
+
+
+def changed_until(folded: str, variant: str) -> int:
+    """Where a de-obfuscated variant's word starts stop mattering: past the end of its last
+    change (plus a look-behind's reach), `variant` is `folded`'s own tail, so a match starting
+    there reads exactly what a match in `folded` reads, and `folded`'s terms are known already.
+    Most variants change one word ("1er", "VIII", "sooo"), often early: a variant then costs a
+    few word starts instead of a whole pass (the slowest sentences were these)."""
+    # The length of the common tail, by bisection (a tail that matches is matched by its tails).
+    low, high = 0, min(len(folded), len(variant))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if folded[len(folded) - middle :] == variant[len(variant) - middle :]:
+            low = middle
+        else:
+            high = middle - 1
+    return min(len(variant), len(variant) - low + LOOKBEHIND_MARGIN)
 
 
 def masked_issues(text: str) -> list[SafetyIssue]:

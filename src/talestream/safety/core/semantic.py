@@ -32,8 +32,8 @@ BENIGN = "benign"
 _WORD = re.compile(r"\w+")
 _PREFIXES = (4, 6)
 _WORD_CACHE = 50_000  # words remembered by the classifier (a few MB at most)
-# A word's own feature indices (None: not in the vocabulary), and the pairs it starts.
-_WordFeatures = tuple[tuple[int | None, ...], dict[str, int]]
+# A word's own feature indices (those in the vocabulary), and the pairs it starts.
+_WordFeatures = tuple[tuple[int, ...], dict[str, int]]
 _NO_PAIRS: dict[str, int] = {}
 
 
@@ -68,8 +68,9 @@ class SemanticClassifier:
             self.classes: tuple[str, ...] = tuple(data["classes"].tolist())
             self.threshold = float(data["threshold"])
         self._index = {term: i for i, term in enumerate(vocabulary)}
-        self._idf_sq = idf * idf
-        self._weighted = weights * idf[:, None]  # tf-idf value x weight, per feature and class
+        # Per feature: its tf-idf value x weight for each class, and its squared tf-idf value
+        # (for the norm) as the last column, so one row sum gives both.
+        self._table = np.hstack([weights * idf[:, None], (idf * idf)[:, None]])
         self._benign = self.classes.index(BENIGN)
         self._unsafe_classes = [i for i, c in enumerate(self.classes) if c != BENIGN]
         self._sums = lru_cache(maxsize=512)(self._text_sums)
@@ -79,7 +80,7 @@ class SemanticClassifier:
             first, space, second = term.partition(" ")
             if space:
                 self._pairs.setdefault(first, {})[second] = i
-        # word -> the indices of its "=word", "<four" and "<sixlet" features (None if unknown)
+        # word -> the indices of its "=word", "<four" and "<sixlet" features that are known
         # and of the pairs it starts: story words repeat, and one lookup in this cache replaces
         # building and looking up four strings in the whole vocabulary.
         self._words: dict[str, _WordFeatures] = {}
@@ -93,30 +94,31 @@ class SemanticClassifier:
             self._words.clear()
         index = self._index
         prefixes = (index.get("<" + word[:n]) if len(word) > n else None for n in _PREFIXES)
-        found = ((index.get("=" + word), *prefixes), self._pairs.get(word, _NO_PAIRS))
+        own = tuple(i for i in (index.get("=" + word), *prefixes) if i is not None)
+        found = (own, self._pairs.get(word, _NO_PAIRS))
         self._words[word] = found
         return found
 
     def _text_sums(self, text: str) -> tuple[list[float], float]:
         """Per class, the sum of this text's known features' tf-idf x weight; and the sum of
         their squared tf-idf values (for the norm)."""
-        # The known indices of `features(text)`, in its order (words, pairs, prefixes of four,
-        # of six letters), so the set and the sums below are exactly those `features` gives
-        # (the trainer checks this scorer against scikit-learn, which uses `features`).
+        # The known indices of `features(text)`, each once (the trainer checks this scorer
+        # against scikit-learn, which uses `features`).
         words = _WORD.findall(fold(text).text)
         cache = self._words
         per_word = [cache.get(w) or self._word_features(w) for w in words]
-        ordered = [own[0] for own, _pairs in per_word]
-        following = zip(per_word[:-1], words[1:], strict=True)
-        ordered += [pairs.get(second) for (_own, pairs), second in following]
-        for k in range(1, len(_PREFIXES) + 1):
-            ordered += [own[k] for own, _pairs in per_word]
-        known = {i for i in ordered if i is not None}
+        known: set[int] = set()
+        for own, _pairs in per_word:
+            known.update(own)
+        for (_own, pairs), second in zip(per_word[:-1], words[1:], strict=True):
+            pair = pairs.get(second)
+            if pair is not None:
+                known.add(pair)
         if not known:
             return [0.0] * len(self.classes), 0.0
         rows = np.fromiter(known, dtype=np.intp, count=len(known))
-        sums: list[float] = np.add.reduce(self._weighted.take(rows, axis=0), axis=0).tolist()
-        return sums, float(np.add.reduce(self._idf_sq.take(rows)))
+        sums: list[float] = np.add.reduce(self._table.take(rows, axis=0), axis=0).tolist()
+        return sums, sums.pop()
 
     def judge(self, *texts: str) -> SemanticVerdict:
         """The texts read as one passage (a sentence, or a sentence with the one before it).

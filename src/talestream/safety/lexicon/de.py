@@ -96,6 +96,15 @@ ENTRIES: list[Entry] = [
 
 # ------------------------------------------------------------------------------- harm frames
 # Concepts that are harmless alone and harmful together (core/frames.py says which together).
+# Alcohol given to, poured for or pressed on a child: the giving, the child and the drink
+# within a few words of one clause (the word-chain stops at "und", "während").
+_CLAUSE = r"(?:(?!und |während |aber |dann )[\w']+ )"
+_CHILD = (r"(?:die kleine|den kleinen|dem kleinen|der kleinen|die kinder|den kindern|das kind|"
+          r"dem kind|den jungen|dem jungen|das mädchen|dem mädchen|seine tochter|seinen sohn|"
+          r"seiner tochter|seinem sohn|ihre tochter|ihren sohn|ihrer tochter|ihrem sohn|"
+          r"seinem enkel|seiner enkelin|den schiffsjungen|dem schiffsjungen|die kleinen)")
+_ALCOHOL = (r"(?:bier|bierdose|wein|sekt|schnaps|rum|whisky|wodka|likör|alkohol|flachmann|"
+            r"korn|glühwein|champagner|bierflasche|weinglas)")
 CONCEPTS: list[Concept] = [
     ("injury_action",
      r"(?:knackte|knacken|knackend|zerquetschte|zerquetscht|"
@@ -222,5 +231,9 @@ CONCEPTS: list[Concept] = [
      r"zieh (?:dir )?(?:eine|was)"),
     ("bribe",
      r"(?:versprach|verspricht|schenkt) (?:[\w',]+ ){0,8}wenn (?:sie|er|du)"),
+    ("alcohol_to_child",
+     r"(?:ließ|liess|lässt|laesst|gab|gibt|schenkte|schenkt|goss|gießt|giesst|bot|bietet|"
+     r"reichte|reicht|zwang|zwingt|drängte|draengte|schob|schiebt|machte) " + _CLAUSE
+     + "{0,2}?" + _CHILD + " " + _CLAUSE + "{0,5}?" + _ALCOHOL),
 ]
 # fmt: on

@@ -60,7 +60,10 @@ ENTRIES: list[Entry] = [
      r"(?:cut|cuts|cutting|chopped|chops|chop|chopping|hacked|hacks|sliced|slices|bit|bites|tore|"
      r"ripped) off (?:(?:his|her|their|my|your|the|a) )?(?:\w+(?:'s)? )?(?:fingers?|hands?|heads?|"
      r"ears?|toes?|legs?|arms?|tongues?|noses?|feet|foot)"),
-    ("violence", "low", 7, r"blood(?:y|ied)?", r"bleed(?:s|ing)?", r"(?<!tug of )(?<!tug-of-)wars?",
+    ("violence", "low", 7, r"blood(?:y|ied)?", r"bleed(?:s|ing)?",
+     # (a play fight is not war: pillow, water, snowball, food fights)
+     r"(?<!tug of )(?<!tug-of-)(?<!pillow )(?<!water )(?<!snowball )(?<!food )(?<!cushion )"
+     r"(?<!tickle )(?<!splash )wars?",
      r"(?:punch|punches|punched|slap|slaps|slapped|kick|kicks|kicked) (?:him|her|them|me|you|us) "
      r"(?:in|on|hard|again)", r"beat (?:him|her|them|me|you|us) up"),
     ("violence", "medium", 11, r"corpses?", r"dead bod(?:y|ies)", r"carcass(?:es)?",
@@ -327,6 +330,17 @@ _BODY = (r"(?:necks?|skulls?|spines?|bones?|ribs?|eyes?|eyeballs?|throats?|teeth
          r"fingers?|toes?|fingernails?|ears?|noses?|skin|flesh|guts|brains?|heads?|faces?|"
          r"arms?|legs?|knees?|wrists?|backs?|belly|bellies|tummy|chest|insides|cheeks?|hands?|"
          r"gums|wings?|tail|paws?)")
+# Alcohol given to, poured for or pressed on a child: the giving, the child and the drink within a
+# few words of one clause (a word-chain that stops at "and", "while", "but"), so "gave the
+# children cake and poured Dad some wine" is not one. Children are named by nouns only: "poured
+# her a glass of wine" may be said of a grown-up.
+_CLAUSE = r"(?:(?!and |while |but |then |so )[\w']+ )"
+_CHILD = (r"(?:the |a |his |her |their |our )?(?:little |youngest |smallest )?(?:kids?|children|"
+          r"child|boys|girls|little ones?|baby|toddler|youngsters|cabin boy|son|daughter|"
+          r"grandson|granddaughter|nephew|niece)")
+_ALCOHOL = (r"(?:(?<!ginger )(?<!root )beers?|wine|champagne|rum|whisky|whiskey|vodka|gin|"
+            r"brandy|booze|liquor|schnapps|pints?|ale|lager|grog|sherry|bubbly|hip flask|flask|"
+            r"cocktails?|the grown-ups' (?:drinks?|glasses|bottle|cupboard))")
 CONCEPTS: list[Concept] = [
     ("injury_action",
      r"snap(?:ped|s|ping)?", r"crack(?:ed|s|ing)? (?:his|her|their|the \w+'s)",
@@ -335,7 +349,15 @@ CONCEPTS: list[Concept] = [
      r"crush(?:ed|es|ing)?", r"smash(?:ed|es|ing)?", r"caved in", r"chewed off", r"bit (?:clean )?"
      r"(?:through|off)", r"stamped on", r"gave way", r"give way", r"burst", r"bubbled",
      r"twist(?:ed|s|ing)? (?:\w+ ){0,3}until", r"(?:pulled|tore|torn|ripped|gouged|plucked|"
-     r"scooped|cut|sliced|peeled|pried|chopped|sawed|hacked) (?:\w+ ){0,4}?(?:out|off|open)",
+     r"pried|sawed|hacked) (?:\w+ ){0,4}?(?:out|off|open)",
+     # Kitchen and craft verbs ("cut out stars", "sliced open the melon") only with the body
+     # part as their object: "cut his finger off", "sliced open her belly".
+     r"(?:cut|cuts|sliced|peeled|scooped|chopped) (?:out|off|open) " + _OWNER + r" (?:\w+ )?"
+     + _BODY,
+     r"(?:cut|cuts|sliced|peeled|scooped|chopped) " + _OWNER + r" (?:\w+ )?" + _BODY
+     + r" (?:\w+ )?(?:out|off|open)",
+     r"(?:cut|sliced|peeled|scooped) (?:the |his |her |their )?(?:skin|flesh|eyes?|eyeballs?) "
+     r"(?:\w+ )?(?:off|out)",
      r"(?:tore|ripped|skinned|flayed|gouged|hacked|sawed)", r"broke (?:through|every|all)",
      r"bent (?:\w+ ){0,3}the wrong way", r"slammed (?:\w+ ){0,3}(?:against|into)",
      r"bashed", r"split (?:\w+ )?open", r"popped (?:out|open)", r"spilled out",
@@ -577,5 +599,12 @@ CONCEPTS: list[Concept] = [
     ("bribe",
      r"(?:give|gives|gave|promised|promise) (?:[\w',]+ ){0,8}"
      r"(?:coins|gems|diamonds|sweets|a puppy|a prize|a sword) if"),
+    ("alcohol_to_child",
+     r"(?:let|lets|letting|made|makes|dared|dares|allowed|allows|forced|forces|encouraged|told|"
+     r"gave|gives|giving|poured|pours|pouring|handed|hands|offered|offers|slid|slides|passed|"
+     r"passes|topped up|filled|served|serves) " + _CLAUSE + "{0,2}?" + _CHILD + r"(?:'s?)? "
+     + _CLAUSE + "{0,5}?" + _ALCOHOL,
+     r"(?:poured|gave|offered|handed|served|passed|slid) " + _CLAUSE + "{0,4}?" + _ALCOHOL
+     + " " + _CLAUSE + "{0,2}?(?:to|for) " + _CHILD),
 ]
 # fmt: on

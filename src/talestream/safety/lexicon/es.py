@@ -23,7 +23,10 @@ ENTRIES: list[Entry] = [
      r"masacre(?:s)?", r"matanza(?:s)?", r"degoll(?:ar|ó|ado|ada|aron)",
      r"descuartiz(?:ar|ó|ado|ada)",
      r"charco de sangre", r"cubierto de sangre", r"cubierta de sangre", r"baño de sangre"),
-    ("violence", "low", 7, r"sangre", r"sangr(?:iento|ienta|ientos|ientas|ando)", r"guerras?"),
+    ("violence", "low", 7, r"sangre", r"sangr(?:iento|ienta|ientos|ientas|ando)",
+     # (a play fight is not war: pillows, water, snowballs)
+     r"guerras?(?! de (?:almohadas|cojines|agua|bolas de nieve|nieve|globos|cosquillas|comida|"
+     r"pistolas de agua|besos))"),
     ("fear", "low", 3, r"fantasmas?"),
     ("fear", "low", 5, r"pesadillas?", r"aterrador(?:a|es|as)?", r"maldit(?:o|a|os|as)",
      r"calaveras?"),
@@ -100,6 +103,14 @@ ENTRIES: list[Entry] = [
 
 # ------------------------------------------------------------------------------- harm frames
 # Concepts that are harmless alone and harmful together (core/frames.py says which together).
+# Alcohol given to, poured for or pressed on a child: the giving, the child and the drink
+# within a few words of one clause (the word-chain stops at "y", "mientras").
+_CLAUSE = r"(?:(?!y |mientras |pero |luego )[\w']+ )"
+_CHILD = (r"(?:(?:a |al )?(?:la pequeña|el pequeño|los pequeños|los niños|las niñas|niños|"
+          r"niño|niña|el niño|la niña|el grumete|grumete|su hija|su hijo|su nieta|su nieto|"
+          r"la cría|los críos|el crío))")
+_ALCOHOL = (r"(?:cerveza|vino|cava|champán|champan|ron|whisky|vodka|alcohol|licor|anís|anis|"
+            r"aguardiente|petaca|orujo|chupito|calimocho|sangría|sangria)")
 CONCEPTS: list[Concept] = [
     ("injury_action",
      r"(?:partio|partió|quebro|quebró|crujio|crujió|crujido|"
@@ -227,5 +238,9 @@ CONCEPTS: list[Concept] = [
     ("bribe",
      r"(?:prometió|promete|dará|daría|regalará) (?:[\w',]+ ){0,8}"
      r"si (?:buscaba|le daba|le decía|traía)"),
+    ("alcohol_to_child",
+     r"(?:dejó|deja|dejaba|dejaron|hizo|hace|obligó|obliga|obligaron|dio|da|daba|dieron|sirvió|"
+     r"sirve|echó|echa|ofreció|ofrece|pasó|pasa|retó|reta|retaron|animó|anima) "
+     + _CLAUSE + "{0,2}?" + _CHILD + " " + _CLAUSE + "{0,5}?" + _ALCOHOL),
 ]
 # fmt: on

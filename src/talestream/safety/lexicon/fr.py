@@ -26,7 +26,10 @@ ENTRIES: list[Entry] = [
      r"massacr(?:e|es|er|é|ée|a)", r"égorg(?:er|é|ée|ea|eait)", r"démembr(?:er|é|ée)",
      r"mare de sang", r"couvert(?:e|s|es)? de sang", r"bain de sang"),
     ("violence", "low", 7, r"(?<!pur-)(?<!demi-)sang(?!-froid)(?!-mêlé)", r"sanglant(?:e|s|es)?",
-     r"saign(?:er|e|ait|ant|ante)", r"guerres?"),
+     r"saign(?:er|e|ait|ant|ante)",
+     # (a play fight is not war: pillows, snowballs, water bombs)
+     r"guerres?(?! de (?:boules de neige|polochons|oreillers|coussins|chatouilles|bombes à eau|"
+     r"eau|nourriture|bisous))"),
     ("fear", "low", 3, r"fantômes?"),
     ("fear", "low", 5, r"cauchemars?", r"effrayant(?:e|s|es)?", r"maudit(?:e|s|es)?", r"crânes?"),
     ("fear", "low", 6, r"hanté(?:e|s|es)?", r"sinistres?", r"lugubres?", r"glaçant(?:e|s|es)?"),
@@ -94,6 +97,14 @@ ENTRIES: list[Entry] = [
 
 # ------------------------------------------------------------------------------- harm frames
 # Concepts that are harmless alone and harmful together (core/frames.py says which together).
+# Alcohol given to, poured for or pressed on a child: the giving, the child and the drink
+# within a few words of one clause (the word-chain stops at "et", "pendant").
+_CLAUSE = r"(?:(?!et |pendant |mais |puis )[\w']+ )"
+_CHILD = (r"(?:(?:à |a |aux |au )?(?:la petite|le petit|les petits|les enfants|enfants|l'enfant|"
+          r"enfant|petit|petite|le gamin|la gamine|les gamins|sa fille|son fils|sa petite-fille|"
+          r"son petit-fils|le mousse|mousse))")
+_ALCOHOL = (r"(?:bière|biere|vin|champagne|pastis|rhum|whisky|vodka|alcool|liqueur|gnôle|gnole|"
+            r"schnaps|cognac|apéro|apero|flasque|bouteille des (?:grands|adultes))")
 CONCEPTS: list[Concept] = [
     ("injury_action",
      r"(?:brisa|brise|brisé|brisee|briser|craqua|craquement|fracassa|fracassé|écrasa|"
@@ -222,5 +233,10 @@ CONCEPTS: list[Concept] = [
      r"sniffe"),
     ("bribe",
      r"(?:promit|promet|donnera|donnerait) (?:[\w',]+ ){0,8}si (?:elle|il|tu)"),
+    ("alcohol_to_child",
+     r"(?:laissé|laisse|laissa|laissait|fait|fit|faisait|obligé|oblige|obligea|forcé|força|"
+     r"poussé|poussa|donné|donne|donna|versé|verse|versa|servi|sert|servit|tendu|tend|tendit|"
+     r"proposé|propose|proposa|fait boire|fit boire) " + _CLAUSE + "{0,2}?" + _CHILD + " "
+     + _CLAUSE + "{0,5}?" + _ALCOHOL),
 ]
 # fmt: on
