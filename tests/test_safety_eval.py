@@ -27,6 +27,7 @@ from talestream_tools.safety.settings import (
     FPR_CEILING,
     FRESH_HOLDOUT,
     RECALL_FLOOR,
+    SECOND_HOLDOUT,
 )
 
 DATA = Path(__file__).parent / "data" / "safety"
@@ -170,6 +171,32 @@ def test_the_fresh_holdout_as_a_regression_guard(
     assert not low, low
     assert fresh.false_positive_rate <= 0.015, [
         m for m in fresh.misses if m.kind != "missed_unsafe"
+    ]
+
+
+def test_the_second_holdout_as_a_regression_guard(
+    policies: tuple[OutputPolicy, InputPolicy],
+) -> None:
+    """datasets/safety/holdout-2.jsonl was written blind (its author read neither the corpus nor
+    the rules) and measured once before and once after the second tuning round, neither of
+    which saw it: recall 0.730 then 0.765, false positives 0.072 then 0.066 (docs/safety.md).
+    These are the figures to believe, far from the issue's 0.95 and 0.03; the floors only keep
+    them from falling."""
+    output_policy, input_policy = policies
+    second = run_evaluation(
+        DATA,
+        passages_file=str(SECOND_HOLDOUT),
+        inputs_file=None,
+        output_policy=output_policy,
+        input_policy=input_policy,
+    )
+    assert second.passages >= 400 and set(second.by_language) == LANGUAGES
+    assert set(second.recall) == CATEGORIES | {"profanity"}
+    caught = sum(rate.hits for rate in second.recall.values())
+    total = sum(rate.total for rate in second.recall.values())
+    assert caught / total >= 0.76, [m for m in second.misses if m.kind == "missed_unsafe"]
+    assert second.false_positive_rate <= 0.07, [
+        m for m in second.misses if m.kind != "missed_unsafe"
     ]
 
 

@@ -17,6 +17,7 @@ from talestream_tools.safety.settings import (
     FPR_CEILING,
     FRESH_HOLDOUT,
     RECALL_FLOOR,
+    SECOND_HOLDOUT,
     SEED,
 )
 
@@ -28,7 +29,7 @@ def safety() -> None:
     """Child-safety tooling: evaluate the policies, train the shipped classifier."""
 
 
-DEFAULT_SETS = ["passages.jsonl", "holdout.jsonl", str(FRESH_HOLDOUT)]
+DEFAULT_SETS = ["passages.jsonl", "holdout.jsonl", str(FRESH_HOLDOUT), str(SECOND_HOLDOUT)]
 
 
 @safety_app.command("eval")
@@ -40,8 +41,8 @@ def evaluate(
         list[str] | None,
         typer.Option(
             help="Passage set(s) to measure, in that folder or by path (repeatable). Default: "
-            "passages.jsonl (with inputs.jsonl), holdout.jsonl and the fresh holdout "
-            "datasets/safety/holdout-fresh.jsonl when it exists."
+            "passages.jsonl (with inputs.jsonl), holdout.jsonl and the unseen holdouts "
+            "datasets/safety/holdout-fresh.jsonl and holdout-2.jsonl when they exist."
         ),
     ] = None,
     recall: Annotated[
@@ -55,9 +56,8 @@ def evaluate(
     from talestream.safety import InputPolicy, OutputPolicy
     from talestream_tools.safety.evaluation import EvalDataError, format_report, run_evaluation
 
-    sets = passages or [
-        s for s in DEFAULT_SETS if s != str(FRESH_HOLDOUT) or FRESH_HOLDOUT.is_file()
-    ]
+    optional = {str(FRESH_HOLDOUT): FRESH_HOLDOUT, str(SECOND_HOLDOUT): SECOND_HOLDOUT}
+    sets = passages or [s for s in DEFAULT_SETS if s not in optional or optional[s].is_file()]
     output_policy, input_policy = OutputPolicy(), InputPolicy()
     failed = False
     for name in sets:

@@ -11,6 +11,7 @@ REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DATA_DIR = REPO_ROOT / "tests" / "data" / "safety"  # passages, inputs, holdout
 DEFAULT_TRAIN_DIR = REPO_ROOT / "datasets" / "safety" / "train"  # the classifier's corpus
 FRESH_HOLDOUT = REPO_ROOT / "datasets" / "safety" / "holdout-fresh.jsonl"
+SECOND_HOLDOUT = REPO_ROOT / "datasets" / "safety" / "holdout-2.jsonl"  # unseen when measured
 
 # The acceptance floors (docs/safety.md): every unsafe category's recall at least RECALL_FLOOR,
 # benign passages blocked at most FPR_CEILING.
