@@ -109,18 +109,23 @@ def fake_openai_app(fake: Fake) -> FastAPI:
             fake.stream_ended.set()
 
     async def ragged(model: str) -> AsyncIterator[bytes]:
-        """The same story as CRLF lines with a keep-alive comment and events that say nothing,
-        cut into slices that split lines, events and UTF-8 characters anywhere."""
+        """The same story as CRLF lines with a keep-alive comment, an event on two data lines
+        and events that say nothing, cut into slices that split lines (CRLF too), events and
+        UTF-8 characters anywhere."""
         events = [": keep-alive\n\n", chunk(model, {"role": "assistant"})]
         events += [chunk(model, {"content": piece}) for piece in RAGGED_PIECES]
+        # An event's data may span lines; the client joins them with a line break.
+        events[2] = events[2].replace('"delta": ', '"delta":\ndata: ', 1)
         events += [
             chunk(model, {}, finish="stop"),
             "data: [DONE]\n\n",
             chunk(model, {"content": "x"}),
         ]
         data = "".join(events).replace("\n", "\r\n").encode()
-        for start in range(0, len(data), 7):
-            yield data[start : start + 7]
+        # Every 7 bytes, and between every CR and its LF.
+        cuts = sorted({*range(0, len(data), 7), *(i + 1 for i, b in enumerate(data) if b == 13)})
+        for start, end in zip(cuts, [*cuts[1:], len(data)], strict=True):
+            yield data[start:end]
             await asyncio.sleep(0.001)
 
     @app.post("/v1/chat/completions")

@@ -201,9 +201,14 @@ class _EventStream:
 
     def feed(self, data: bytes) -> list[str | None]:
         text = self._pending + data
+        # A CR at the end may be the first half of a CRLF: decided with the next read.
+        held = b"\r" if text.endswith(b"\r") else b""
+        if held:
+            text = text[:-1]
         if b"\r" in text:
             text = text.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-        *events, self._pending = text.split(b"\n\n")
+        *events, rest = text.split(b"\n\n")
+        self._pending = rest + held
         found: list[str | None] = []
         for event in events:
             lines = [line[5:].lstrip(b" ") for line in event.split(b"\n") if line[:5] == b"data:"]
@@ -223,7 +228,10 @@ class _EventStream:
                     "The story model stopped unexpectedly in the middle of its answer."
                 )
             choices = chunk.get("choices")
-            if choices and (content := (choices[0].get("delta") or {}).get("content")):
+            first = choices[0] if isinstance(choices, list) and choices else None
+            delta = first.get("delta") if isinstance(first, dict) else None
+            content = delta.get("content") if isinstance(delta, dict) else None
+            if content and isinstance(content, str):
                 found.append(content)
         return found
 
