@@ -88,8 +88,11 @@ async def open_child(
 async def get_stream(
     client: httpx.AsyncClient, auth: dict[str, str], child_id: int, theme: str = "a lost owl"
 ) -> list[Event]:
-    # A fresh title per request: the scripted model counts attempts per exact prompt.
-    params = {"child_id": child_id, "theme": theme, "title": uuid.uuid4().hex[:12]}
+    # A fresh title per request: the scripted model counts attempts per exact prompt. Letters
+    # only: twelve hex digits are sometimes all digits, which the input policy rightly refuses as
+    # a phone number (1 request in 270).
+    title = uuid.uuid4().hex[:12].translate(str.maketrans("0123456789", "ghijklmnop"))
+    params = {"child_id": child_id, "theme": theme, "title": title}
     response, events = await open_stream(client, "GET", GET_URL, params=params, headers=auth)
     assert response.status_code == 200, response.text
     return events
