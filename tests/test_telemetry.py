@@ -61,11 +61,13 @@ async def test_metrics_count_streams_runs_tokens_and_rejections(
     assert re.search(r'^talestream_runs\{state="waiting"\} 0\.0$', after, re.MULTILINE)
 
 
+@pytest.mark.parametrize("endpoint", ["stream", "generate"])
 async def test_metrics_count_quality_rejections_by_check(
-    live_server: LiveServer, client: httpx.AsyncClient
+    live_server: LiveServer, client: httpx.AsyncClient, endpoint: str
 ) -> None:
     before = (await client.get("/metrics")).text
-    assert 'talestream_rejections_total{check="quality_repetition"} 0.0' in before
+    # Every check's series exists from the start, so a dashboard sees zeros, not gaps.
+    assert re.search(r'^talestream_rejections_total\{check="quality_repetition"\} ', before, re.M)
     auth = await bearer_for(client)
     child = (
         await client.post("/api/v1/children/", json={"name": "Mia", "age": 6}, headers=auth)
@@ -75,11 +77,19 @@ async def test_metrics_count_quality_rejections_by_check(
         "Once upon a time a fox sang. The owl said hoo hoo hoo hoo hoo hoo hoo hoo all night."
         "\n---\nOnce upon a time a fox sang. The end."
     )
-    async with client.stream(
-        "GET", STREAM, params={"child_id": child, "theme": "quality"}, headers=auth
-    ) as response:
-        body = (await response.aread()).decode()
-    assert '"reason": "quality"' in body and '"type": "complete"' in body
+    if endpoint == "stream":
+        async with client.stream(
+            "GET", STREAM, params={"child_id": child, "theme": "quality one"}, headers=auth
+        ) as response:
+            body = (await response.aread()).decode()
+        assert '"reason": "quality"' in body and '"type": "complete"' in body
+    else:  # not a run, but its rejections are counted all the same
+        r = await client.post(
+            "/api/v1/stories/generate",
+            json={"child_id": child, "theme": "quality two"},
+            headers=auth,
+        )
+        assert r.status_code == 200, r.text
     after = (await client.get("/metrics")).text
     repetition = {"check": "quality_repetition"}
     assert sample(after, "talestream_rejections_total", **repetition) == (

@@ -53,7 +53,7 @@ from talestream.stories.export import (
 )
 from talestream.stories.jobs import checked_user_text, child_story_job, parent_story_job
 from talestream.stories.models import Chapter, Story
-from talestream.stories.run_body import story_run
+from talestream.stories.run_body import count_rejection, story_run
 from talestream.stories.schemas import (
     ChapterOut,
     ChildStoryParams,
@@ -293,7 +293,9 @@ async def generate(
     policy = get_services(request).input_policy
     job = await _job_within_limit(request, user, lambda: child_story_job(db, policy, user, params))
     await db.close()
+    metrics = get_services(request).metrics
     async for event in _workflow(request).run(job):
+        count_rejection(metrics, event)
         if isinstance(event, Completed):
             return complete_payload(event)
         if isinstance(event, Failed):

@@ -11,7 +11,7 @@ from talestream.runs import Body as RunBody
 from talestream.runs import RunControl
 from talestream.stories.domain import StoryJob
 from talestream.stories.encoders import WireFormat, is_save_point
-from talestream.stories.events import ContentChunk, QualityChecked, SafetyChecked
+from talestream.stories.events import ContentChunk, QualityChecked, SafetyChecked, WorkflowEvent
 from talestream.stories.workflow import StoryWorkflow
 from talestream.telemetry.metrics import Metrics
 
@@ -26,10 +26,8 @@ def story_run(
                 if waiting_for_text and isinstance(event, ContentChunk) and event.text:
                     metrics.time_to_first_content.observe(time.monotonic() - began)
                     waiting_for_text = False
-                elif isinstance(event, SafetyChecked) and not event.result.approved:
-                    metrics.rejections.labels("safety").inc()
-                elif isinstance(event, QualityChecked) and not event.result.passed:
-                    metrics.rejected_by_quality(event.result.failed_checks)
+                else:
+                    count_rejection(metrics, event)
                 frame = wire.frame(event, control.run_id)
                 if frame is not None:
                     yield frame
@@ -39,3 +37,11 @@ def story_run(
                     await control.before_save()
 
     return body
+
+
+def count_rejection(metrics: Metrics, event: WorkflowEvent) -> None:
+    """Safety and quality rejections, counted alike for every endpoint (streamed or not)."""
+    if isinstance(event, SafetyChecked) and not event.result.approved:
+        metrics.rejections.labels("safety").inc()
+    elif isinstance(event, QualityChecked) and not event.result.passed:
+        metrics.rejected_by_quality(event.result.failed_checks)
