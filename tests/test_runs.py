@@ -213,6 +213,22 @@ async def test_a_worker_that_dies_mid_run_gives_run_lost(redis_url: str) -> None
     await log.aclose()
 
 
+async def test_a_worker_too_busy_to_renew_its_lease_does_not_call_its_own_run_lost(
+    redis_url: str,
+) -> None:
+    """An overloaded worker (3,000 streams, docs/benchmarks.md) renewed its leases late and told
+    its own readers RUN_LOST, though the run was alive in the same process. Here the lease
+    (0.3 s) lapses between two of the supervisor's renewals (every 10 s) while the reader waits
+    more than a second for the next event: the reader on the run's own worker reads on."""
+    log = RedisRunLog.from_url(redis_url, ttl=60, max_events=100, presence_ttl=10, lease_ttl=0.3)
+    manager = RunManager(log, grace=5, tick=10)
+    saved: list[int] = []
+    started = await manager.start(1, "test", counting(2, saved, 1.5), failure)
+    entries = await read_all(manager, started.run_id, reader=started.reader)
+    assert kinds(entries) == ["content", "content", "complete"] and saved == [2]
+    await log.aclose()
+
+
 async def test_drain_refuses_new_runs_and_ends_the_rest(make_log) -> None:
     manager = RunManager(make_log(), grace=5, tick=TICK)
     quick: list[int] = []

@@ -27,7 +27,7 @@ from contextlib import aclosing
 from dataclasses import dataclass, field
 
 from talestream.errors import ErrorCode, Unavailable
-from talestream.runs.log import Entry, Pulse, RunLog, RunState, RunStoreUnavailable
+from talestream.runs.log import Entry, Pulse, RunLog, RunLost, RunState, RunStoreUnavailable
 from talestream.telemetry.logs import run_id as current_run
 
 log = logging.getLogger(__name__)
@@ -269,8 +269,18 @@ class RunManager:
                 return  # it left while joining: `finally` removes what the join wrote
             self._poke(run_id)
             self._refreshers[reader] = asyncio.create_task(self._stay(run_id, reader, left))
-            async for entry in self.log.read(run_id, after):
-                yield entry
+            while True:
+                try:
+                    async for entry in self.log.read(run_id, after):
+                        after = entry.event_id
+                        yield entry
+                    return
+                except RunLost:
+                    # A lapsed lease means a dead worker, unless the run is this worker's own
+                    # and still going: then the loop was too busy to renew it in time (thousands
+                    # of streams), and the next pulse renews it. Read on.
+                    if run_id not in self._runs:
+                        raise
         finally:
             await self.leave(run_id, reader)
 
