@@ -145,6 +145,28 @@ def test_the_holdout_set_as_a_regression_guard(policies: tuple[OutputPolicy, Inp
     assert holdout.false_positive_rate == 0.0, holdout.misses
 
 
+def measure_holdout(path: Path, policies: tuple[OutputPolicy, InputPolicy]) -> EvalReport:
+    output_policy, input_policy = policies
+    report = run_evaluation(
+        DATA,
+        passages_file=str(path),
+        inputs_file=None,
+        output_policy=output_policy,
+        input_policy=input_policy,
+    )
+    assert report.passages >= 300 and set(report.by_language) == LANGUAGES
+    return report
+
+
+def assert_floors(report: EvalReport, *, recall: float, fpr: float) -> None:
+    caught = sum(rate.hits for rate in report.recall.values())
+    total = sum(rate.total for rate in report.recall.values())
+    assert caught / total >= recall, [m for m in report.misses if m.kind == "missed_unsafe"]
+    assert report.false_positive_rate <= fpr, [
+        m for m in report.misses if m.kind != "missed_unsafe"
+    ]
+
+
 def test_the_fresh_holdout_as_a_regression_guard(
     policies: tuple[OutputPolicy, InputPolicy],
 ) -> None:
@@ -155,23 +177,10 @@ def test_the_fresh_holdout_as_a_regression_guard(
     floors guard the figures reached. The issue's target of 0.95 in every category is not met
     (violence 0.919, drugs/alcohol 0.737, weapons 0.947); `talestream safety eval` prints how
     far off."""
-    output_policy, input_policy = policies
-    fresh = run_evaluation(
-        DATA,
-        passages_file=str(FRESH_HOLDOUT),
-        inputs_file=None,
-        output_policy=output_policy,
-        input_policy=input_policy,
-    )
-    assert fresh.passages >= 300 and set(fresh.by_language) == LANGUAGES
-    caught = sum(rate.hits for rate in fresh.recall.values())
-    total = sum(rate.total for rate in fresh.recall.values())
-    assert caught / total >= 0.94, [m for m in fresh.misses if m.kind == "missed_unsafe"]
+    fresh = measure_holdout(FRESH_HOLDOUT, policies)
+    assert_floors(fresh, recall=0.94, fpr=0.015)
     low = {c: str(r) for c, r in fresh.recall.items() if r.value < 0.73}
     assert not low, low
-    assert fresh.false_positive_rate <= 0.015, [
-        m for m in fresh.misses if m.kind != "missed_unsafe"
-    ]
 
 
 def test_the_second_holdout_as_a_regression_guard(
@@ -182,22 +191,9 @@ def test_the_second_holdout_as_a_regression_guard(
     which saw it: recall 0.730 then 0.765, false positives 0.072 then 0.066 (docs/safety.md).
     These are the figures to believe, far from the issue's 0.95 and 0.03; the floors only keep
     them from falling."""
-    output_policy, input_policy = policies
-    second = run_evaluation(
-        DATA,
-        passages_file=str(SECOND_HOLDOUT),
-        inputs_file=None,
-        output_policy=output_policy,
-        input_policy=input_policy,
-    )
-    assert second.passages >= 400 and set(second.by_language) == LANGUAGES
+    second = measure_holdout(SECOND_HOLDOUT, policies)
     assert set(second.recall) == CATEGORIES | {"profanity"}
-    caught = sum(rate.hits for rate in second.recall.values())
-    total = sum(rate.total for rate in second.recall.values())
-    assert caught / total >= 0.76, [m for m in second.misses if m.kind == "missed_unsafe"]
-    assert second.false_positive_rate <= 0.07, [
-        m for m in second.misses if m.kind != "missed_unsafe"
-    ]
+    assert_floors(second, recall=0.76, fpr=0.07)
 
 
 # --- the command ----------------------------------------------------------------------------------
