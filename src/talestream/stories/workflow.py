@@ -32,8 +32,7 @@ from talestream.generation.capabilities import (
 from talestream.generation.schemas import ChapterEnding
 from talestream.metrics import ReadingMetrics, compute_metrics
 from talestream.quality import QualityResult
-from talestream.safety import SafetyResult, split_sentences
-from talestream.safety.core.sentences import MAX_SENTENCE_CHARS
+from talestream.safety import SafetyResult, feed_sentences
 from talestream.stories.avoided_topics import CATEGORY as AVOIDED_TOPIC
 from talestream.stories.badges import chapter_badges
 from talestream.stories.domain import FinishedChapter, Reader, StoryJob
@@ -66,25 +65,6 @@ _NOT_PROSE = re.compile(
 QUEUE_POLL_SECONDS = 1.0
 ENDING_TRIES = 2
 log = logging.getLogger(__name__)
-
-# split_sentences cuts after a sentence mark (with closing quotes or spaces) once whitespace and
-# the next character have arrived, at a line break followed by text, or in an overlong run. Its
-# verdict on a place never changes once that next character is there, so only a piece that
-# brings such a next character can add a cut; for every other piece the buffer is not rescanned.
-_MAY_CUT = re.compile(r"[.!?…][\"'\u201d\u2019»)\]\s]*\s\S|\n\s*\S")
-_MARKS_AND_CLOSERS = frozenset(".!?…\"'\u201d\u2019»)]")
-
-
-def _may_cut(before: str, piece: str) -> bool:
-    """Whether `split_sentences(before + piece)` may cut where `split_sentences(before)` did
-    not: `before` is what an earlier split left (no cut in it), `piece` the new text."""
-    start = len(before)
-    while start and (before[start - 1] in _MARKS_AND_CLOSERS or before[start - 1].isspace()):
-        start -= 1
-    return (
-        len(before) + len(piece) > MAX_SENTENCE_CHARS
-        or _MAY_CUT.search(before[start:] + piece) is not None
-    )
 
 
 class _Empty(Exception):
@@ -313,10 +293,7 @@ class StoryWorkflow:
         async with aclosing(self.model.stream(messages, max_tokens=budget)) as pieces:
             async for piece in pieces:
                 produced += 1
-                if not _may_cut(buffer, piece):
-                    buffer += piece  # split_sentences would return ([], buffer)
-                    continue
-                sentences, buffer = split_sentences(buffer + piece)
+                sentences, buffer = feed_sentences(buffer, piece)
                 for sentence in sentences:
                     released = self._release(sentence, attempt, reader)
                     if released is None:

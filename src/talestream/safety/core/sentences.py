@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["MAX_SENTENCE_CHARS", "split_sentences"]
+__all__ = ["MAX_SENTENCE_CHARS", "feed_sentences", "split_sentences"]
 
 # Words that end with a dot without ending the sentence (lower case, no dot).
 # fmt: off
@@ -62,6 +62,26 @@ def split_sentences(buffer: str) -> tuple[list[str], str]:
         sentences.append(piece)
         rest = rest[len(piece) :]
     return sentences, rest
+
+
+# split_sentences cuts after a sentence mark (with closing quotes or spaces) once whitespace and
+# the next character have arrived, at a line break followed by text, or in an overlong run. Its
+# verdict on a place never changes once that next character is there, so only a piece that
+# brings such a next character can add a cut; for every other piece the buffer is not rescanned.
+_MAY_CUT = re.compile(rf"[.!?…][{_CLOSERS}\s]*\s\S|\n\s*\S")
+_MARKS_AND_CLOSERS = frozenset(".!?…" + _CLOSERS.replace("\\", ""))
+
+
+def feed_sentences(rest: str, piece: str) -> tuple[list[str], str]:
+    """`split_sentences(rest + piece)` for a streaming caller: `rest` is what the previous call
+    left (no cut in it). A piece that cannot complete a sentence costs no rescan of the buffer,
+    so feeding a chapter token by token stays linear."""
+    start = len(rest)
+    while start and (rest[start - 1] in _MARKS_AND_CLOSERS or rest[start - 1].isspace()):
+        start -= 1
+    if len(rest) + len(piece) <= MAX_SENTENCE_CHARS and not _MAY_CUT.search(rest[start:] + piece):
+        return [], rest + piece
+    return split_sentences(rest + piece)
 
 
 def _ends_sentence(buffer: str, cut: int, start: int, end: str) -> bool:
