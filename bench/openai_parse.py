@@ -8,8 +8,8 @@ Each mode reads all N streams in a fresh client process (uvloop), and reports th
 time per token received:
 
 - `provider`: `OpenAICompatibleModel.stream`, the talestream provider as it ships (the `openai`
-  SDK sends the request, our own event parser reads its response's bytes, with the whole-call
-  deadline and the max_tokens guard);
+  SDK sends the request, `talestream.sse_messages.iter_sse` reads its response's lines, with the
+  whole-call deadline and the max_tokens guard);
 - `sdk`: the SDK's own stream (its SSE decoder and a pydantic chunk object per token), bare;
 - `lean`: httpx streaming the response, SSE `data:` lines split by httpx, `json.loads` per chunk;
 - `transport`: httpx reading the raw bytes, no parsing at all (a floor under the others; the SDK

@@ -35,8 +35,8 @@ from talestream.db.base import Database
 from talestream.db.migrate import upgrade
 from talestream.errors import DomainError
 from talestream.generation.scripted import BUILTIN_CHAPTER, BUILTIN_ENDING
+from talestream.sse_messages import iter_sse
 from talestream.terminal.admin import add_child, child_form, create_user
-from talestream.terminal.client import iter_sse
 from talestream.terminal.events import (
     Queued,
     Retrying,

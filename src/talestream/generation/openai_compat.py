@@ -30,6 +30,7 @@ from talestream.generation.base import (
     ModelUnavailable,
     T,
 )
+from talestream.sse_messages import iter_sse
 
 log = logging.getLogger(__name__)
 
@@ -106,9 +107,9 @@ class OpenAICompatibleModel:
         for: a server that ignores it is cut off at the budget.
 
         The SDK sends the request (headers, retries, HTTP errors); the event stream is read
-        here. The SDK's own stream decodes every event into a pydantic object in Python, which
-        cost about twice as much CPU per token as reading the bytes with httpx, and more than
-        the rest of the story pipeline (measured by bench/openai_parse.py)."""
+        here, line by line with the SSE reader the terminal client uses. The SDK's own stream
+        decodes every event into a pydantic object in Python, which cost about twice as much
+        CPU per token as reading the lines with httpx (measured by bench/openai_parse.py)."""
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self.settings.llm_timeout_seconds
         opening = self.client.chat.completions.with_streaming_response.create(
@@ -125,30 +126,27 @@ class OpenAICompatibleModel:
             log.warning("story model request failed: %r", exc)
             raise translate_error(exc) from None
         pieces, chars, char_budget = 0, 0, max_tokens * MAX_CHARS_PER_TOKEN
-        events = _EventStream()
         try:
-            # An async generator (the SDK only promises an iterator): closed with the response.
-            reads = cast("AsyncGenerator[bytes]", response.iter_bytes())
-            async with aclosing(reads) as received:
+            async with aclosing(iter_sse(response.iter_lines())) as events:
                 while True:
                     try:
-                        # One timer per read, not per token: a read often brings several events.
                         async with asyncio.timeout_at(deadline):
-                            data = await anext(received)
+                            message = await anext(events)
                     except StopAsyncIteration:
                         return
                     except Exception as exc:  # mid-stream: dropped connection, timeout
                         log.warning("story model stream failed: %r", exc)
                         raise translate_error(exc) from None
-                    for piece in events.feed(data):
-                        if piece is None:
-                            return  # [DONE]
-                        piece = piece[: char_budget - chars]
-                        pieces, chars = pieces + 1, chars + len(piece)
-                        yield piece
-                        if pieces >= max_tokens or chars >= char_budget:
-                            log.warning("story model ignored max_tokens=%d; cut off", max_tokens)
-                            return
+                    if message.data == "[DONE]":
+                        return
+                    piece = _chunk_text(message.data)[: char_budget - chars]
+                    if not piece:
+                        continue
+                    pieces, chars = pieces + 1, chars + len(piece)
+                    yield piece
+                    if pieces >= max_tokens or chars >= char_budget:
+                        log.warning("story model ignored max_tokens=%d; cut off", max_tokens)
+                        return
         finally:
             # Closing the HTTP response is how the server learns to stop generating.
             await opening.__aexit__(None, None, None)
@@ -189,51 +187,21 @@ class OpenAICompatibleModel:
         await self.client.close()
 
 
-class _EventStream:
-    """Server-Sent Events of a chat completion stream, fed with bytes as they arrive: yields each
-    chunk's text (`choices[0].delta.content`, empty ones skipped) and None at `data: [DONE]`.
-    An `error` event raises ModelError (its message is the server's, so it goes to the log)."""
-
-    __slots__ = ("_pending",)
-
-    def __init__(self) -> None:
-        self._pending = b""
-
-    def feed(self, data: bytes) -> list[str | None]:
-        text = self._pending + data
-        # A CR at the end may be the first half of a CRLF: decided with the next read.
-        held = b"\r" if text.endswith(b"\r") else b""
-        if held:
-            text = text[:-1]
-        if b"\r" in text:
-            text = text.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-        *events, rest = text.split(b"\n\n")
-        self._pending = rest + held
-        found: list[str | None] = []
-        for event in events:
-            lines = [line[5:].lstrip(b" ") for line in event.split(b"\n") if line[:5] == b"data:"]
-            if not lines:
-                continue  # a comment or a keep-alive
-            payload = b"\n".join(lines)
-            if payload == b"[DONE]":
-                found.append(None)
-                break
-            try:
-                chunk = json.loads(payload)
-            except ValueError:
-                chunk = None
-            if not isinstance(chunk, dict) or "error" in chunk:
-                log.warning("story model stream failed: %.300r", payload)
-                raise ModelError(
-                    "The story model stopped unexpectedly in the middle of its answer."
-                )
-            choices = chunk.get("choices")
-            first = choices[0] if isinstance(choices, list) and choices else None
-            delta = first.get("delta") if isinstance(first, dict) else None
-            content = delta.get("content") if isinstance(delta, dict) else None
-            if content and isinstance(content, str):
-                found.append(content)
-        return found
+def _chunk_text(data: str) -> str:
+    """A chat completion chunk's text (`choices[0].delta.content`, "" when it has none). An
+    `error` event raises ModelError (its message is the server's, so it goes to the log)."""
+    try:
+        chunk = json.loads(data)
+    except ValueError:
+        chunk = None
+    if not isinstance(chunk, dict) or "error" in chunk:
+        log.warning("story model stream failed: %.300r", data)
+        raise ModelError("The story model stopped unexpectedly in the middle of its answer.")
+    choices = chunk.get("choices")
+    first = choices[0] if isinstance(choices, list) and choices else None
+    delta = first.get("delta") if isinstance(first, dict) else None
+    content = delta.get("content") if isinstance(delta, dict) else None
+    return content if isinstance(content, str) else ""
 
 
 def _sdk_messages(messages: list[ChatMessage]) -> list[ChatCompletionMessageParam]:

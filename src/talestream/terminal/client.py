@@ -14,14 +14,14 @@ import asyncio
 import contextlib
 import json
 import uuid
-from collections.abc import AsyncGenerator, AsyncIterable, AsyncIterator
+from collections.abc import AsyncGenerator, AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from typing import Any
 
 import httpx
 
 from talestream.errors import DomainError, ErrorCode
+from talestream.sse_messages import iter_sse
 from talestream.stories.schemas import ChildStoryParams
 from talestream.terminal.events import (
     ChildInfo,
@@ -39,41 +39,6 @@ TIMEOUT = httpx.Timeout(10.0, read=60.0)
 
 # A dropped stream is resumed this many times in a row (each resume that brings events resets it).
 RESUME_ATTEMPTS = 5
-
-
-@dataclass(frozen=True, slots=True)
-class SseMessage:
-    event: str
-    data: str
-    id: str | None = None  # the last event id seen so far (SSE keeps it across events)
-    retry_ms: int | None = None  # the latest `retry:` the server sent
-
-
-async def iter_sse(lines: AsyncIterable[str]) -> AsyncIterator[SseMessage]:
-    """Server-Sent Events from decoded lines (WHATWG rules for the fields this API uses):
-    `:` comments (heartbeats) are skipped, `data:` lines join with newlines, a blank line ends an
-    event, an unfinished event at the end of the stream is dropped; `id:` and `retry:` are kept."""
-    event, data = "message", list[str]()
-    last_id: str | None = None
-    retry_ms: int | None = None
-    async for line in lines:
-        if not line:
-            if data:
-                yield SseMessage(event, "\n".join(data), last_id, retry_ms)
-            event, data = "message", []
-            continue
-        if line.startswith(":"):
-            continue
-        name, _, value = line.partition(":")
-        value = value.removeprefix(" ")
-        if name == "event":
-            event = value
-        elif name == "data":
-            data.append(value)
-        elif name == "id" and "\0" not in value:
-            last_id = value
-        elif name == "retry" and value.isdigit():
-            retry_ms = int(value)
 
 
 async def _refusal(response: httpx.Response) -> DomainError:
