@@ -15,9 +15,8 @@ from talestream_tools.safety.settings import (
     DEFAULT_DATA_DIR,
     DEFAULT_TRAIN_DIR,
     FPR_CEILING,
-    FRESH_HOLDOUT,
+    HOLDOUTS,
     RECALL_FLOOR,
-    SECOND_HOLDOUT,
     SEED,
 )
 
@@ -29,7 +28,7 @@ def safety() -> None:
     """Child-safety tooling: evaluate the policies, train the shipped classifier."""
 
 
-DEFAULT_SETS = ["passages.jsonl", "holdout.jsonl", str(FRESH_HOLDOUT), str(SECOND_HOLDOUT)]
+DEFAULT_SETS = ["passages.jsonl", "holdout.jsonl", *map(str, HOLDOUTS)]
 
 
 @safety_app.command("eval")
@@ -41,8 +40,8 @@ def evaluate(
         list[str] | None,
         typer.Option(
             help="Passage set(s) to measure, in that folder or by path (repeatable). Default: "
-            "passages.jsonl (with inputs.jsonl), holdout.jsonl and the unseen holdouts "
-            "datasets/safety/holdout-fresh.jsonl and holdout-2.jsonl when they exist."
+            "passages.jsonl (with inputs.jsonl), holdout.jsonl and the holdouts in "
+            "datasets/safety/ (holdout-fresh, holdout-2, holdout-3) when they exist."
         ),
     ] = None,
     recall: Annotated[
@@ -56,7 +55,7 @@ def evaluate(
     from talestream.safety import InputPolicy, OutputPolicy
     from talestream_tools.safety.evaluation import EvalDataError, format_report, run_evaluation
 
-    optional = {str(FRESH_HOLDOUT): FRESH_HOLDOUT, str(SECOND_HOLDOUT): SECOND_HOLDOUT}
+    optional = {str(path): path for path in HOLDOUTS}
     sets = passages or [s for s in DEFAULT_SETS if s not in optional or optional[s].is_file()]
     output_policy, input_policy = OutputPolicy(), InputPolicy()
     failed = False
