@@ -14,6 +14,8 @@ threshold rule as `talestream safety train` (0.5% of benign samples out of fold)
   a  today's model: TF-IDF (words, pairs, prefixes) -> logistic regression
   b  word vectors only: mean word vector -> logistic regression
   c  both: one logistic regression over [TF-IDF, alpha * mean word vector]
+  e  today's model, each word it has no feature for read as its nearest word that it has (by
+     the e5 word vectors, cosine >= --tau): a dict of aliases, no cost at run time beyond it
   d  the teacher itself, for the ceiling: [TF-IDF, alpha * e5 embedding of the whole text]
      (needs the encoder at run time: about 6 ms a text, far over the per-sentence budget)
 
@@ -214,6 +216,35 @@ class Student:
         return vectors
 
 
+def neighbour_space(vectors: np.ndarray) -> np.ndarray:
+    """Word vectors for nearest-neighbour search: centred, without their common component
+    (e5's vectors all lean one way), unit length."""
+    centred = vectors - vectors.mean(axis=0)
+    top = np.linalg.svd(centred[::10], full_matrices=False)[2][:1]
+    centred -= (centred @ top.T) @ top
+    return cast(np.ndarray, centred / np.linalg.norm(centred, axis=1, keepdims=True))
+
+
+def aliases(space: np.ndarray, words: list[str], known: set[str], tau: float) -> dict[str, str]:
+    """Each word the model has no "=word" feature for -> its nearest word that it has, when
+    their cosine is at least `tau` (run time would map words through this dict first)."""
+    inside = [i for i, w in enumerate(words) if w in known]
+    outside = [i for i, w in enumerate(words) if w not in known]
+    candidates = space[inside].astype(np.float32)
+    found: dict[str, str] = {}
+    for start in range(0, len(outside), 4096):
+        chunk = outside[start : start + 4096]
+        sims = space[chunk].astype(np.float32) @ candidates.T
+        best = sims.argmax(axis=1)
+        for j in np.flatnonzero(sims[np.arange(len(chunk)), best] >= tau):
+            found[words[chunk[j]]] = words[inside[best[j]]]
+    return found
+
+
+def substitute(text: str, alias: dict[str, str]) -> str:
+    return " ".join(alias.get(w, w) for w in _WORD.findall(fold(text).text))
+
+
 # --- scoring as the gate does -------------------------------------------------------------------
 
 
@@ -360,6 +391,7 @@ def main() -> None:
     parser.add_argument("--remove-pc", type=int, default=0, help="common components removed")
     parser.add_argument("--standardise", action="store_true")
     parser.add_argument("--distil", type=float, default=0.0, help="fit corpus words (lambda)")
+    parser.add_argument("--tau", type=float, default=0.6, help="e: cosine for an alias")
     parser.add_argument("--target-fpr", type=float, default=0.005)
     parser.add_argument("--no-policy", action="store_true", help="skip the whole-policy runs")
     parser.add_argument("--bench-lookup", action="store_true", help="time c's lookup path")
@@ -371,7 +403,7 @@ def main() -> None:
     keys = vocabulary([p.text for p in passages], args.top_n)
     words = list(keys)
     index = {k: i for i, k in enumerate(words)}
-    needs_words = bool({"b", "c"} & set(args.variants))
+    needs_words = bool({"b", "c", "e"} & set(args.variants))
     base = cached_embeddings("words", list(keys.values())) if needs_words else np.zeros((1, 1))
     needs_teacher = "d" in args.variants or args.distil > 0
     teacher = cached_embeddings("samples", texts) if needs_teacher else None
@@ -380,6 +412,7 @@ def main() -> None:
     student = Student(base, index, weights, args.remove_pc, args.standardise, args.distil, teacher)
     print(f"{len(texts)} samples, {len(words)} words", flush=True)
     encode = encoder() if "d" in args.variants else None  # embeds dev texts for d
+    space = neighbour_space(base) if "e" in args.variants else base
 
     def vectorizer() -> TfidfVectorizer:
         return TfidfVectorizer(
@@ -388,9 +421,15 @@ def main() -> None:
 
     def featurizer(variant: str, tfidf: TfidfVectorizer, vectors: np.ndarray) -> Featurize:
         """Feature rows of texts not seen in fitting (`tfidf` and `vectors` already fitted)."""
+        alias: dict[str, str] = {}
+        if variant == "e":
+            known = {f[1:] for f in tfidf.vocabulary_ if f.startswith("=")}
+            alias = aliases(space, words, known, args.tau)
 
         def featurize(batch: list[str]) -> sp.csr_matrix:
             parts = []
+            if variant == "e":
+                parts.append(tfidf.transform([substitute(t, alias) for t in batch]))
             if variant in "acd":
                 parts.append(tfidf.transform(batch))
             if variant in "bc":
@@ -412,7 +451,7 @@ def main() -> None:
         tfidf = vectorizer()
         chosen = [texts[i] for i in rows]
         parts = []
-        if variant in "acd":
+        if variant in "acde":
             parts.append(tfidf.fit_transform(chosen))
         vectors = student.fit(means, rows) if variant in "bc" else np.zeros((1, 1))
         if variant in "bc":
