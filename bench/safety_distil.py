@@ -398,7 +398,7 @@ def main() -> None:
     args = parser.parse_args()
 
     passages = load_corpus(corpus_files(DEFAULT_TRAIN_DIR, with_eval_set=True))
-    texts, labels = _samples(passages)
+    texts, labels, _ = _samples(passages)
     y = np.array(labels)
     keys = vocabulary([p.text for p in passages], args.top_n)
     words = list(keys)

@@ -63,22 +63,27 @@ def corpus_digest(files: list[Path]) -> str:
     return digest.hexdigest()
 
 
-def _samples(passages: list[Passage]) -> tuple[list[str], list[str]]:
+def _samples(passages: list[Passage]) -> tuple[list[str], list[str], list[int]]:
     """Each passage, plus each sentence of a benign passage on its own (the streaming gate
-    judges sentences; a benign passage's sentences are benign too, an unsafe one's may not be)."""
+    judges sentences; a benign passage's sentences are benign too, an unsafe one's may not be).
+    The third list names each sample's passage, so folds keep a passage and its sentences
+    together."""
     texts: list[str] = []
     labels: list[str] = []
-    for passage in passages:
+    groups: list[int] = []
+    for number, passage in enumerate(passages):
         label = BENIGN if passage.label == "benign" else str(passage.category)
         texts.append(passage.text)
         labels.append(label)
+        groups.append(number)
         if label == BENIGN:
             sentences, rest = split_sentences(passage.text)
             pieces = [s.strip() for s in [*sentences, rest] if s.strip()]
             if len(pieces) > 1:
                 texts += pieces
                 labels += [BENIGN] * len(pieces)
-    return texts, labels
+                groups += [number] * len(pieces)
+    return texts, labels, groups
 
 
 def train(
@@ -94,13 +99,13 @@ def train(
     # scikit-learn is a training-time dependency only (it comes with alt-profanity-check).
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import StratifiedKFold
+    from sklearn.model_selection import StratifiedGroupKFold
 
     files = corpus_files(train_dir, with_eval_set=with_eval_set)
     passages = load_corpus(files)
     if not passages:
         raise ValueError(f"no training passages in {train_dir}")
-    texts, labels = _samples(passages)
+    texts, labels, groups = _samples(passages)
     y = np.array(labels)
 
     def vectorizer() -> TfidfVectorizer:
@@ -117,10 +122,13 @@ def train(
             solver="newton-cg",
         )
 
-    # Out-of-fold unsafe probabilities: what the model says about text it has not seen.
+    # Out-of-fold unsafe probabilities: what the model says about text it has not seen. A
+    # passage and its sentences share a fold: with them apart, a held-out benign passage's own
+    # sentences were in training, and the threshold's false-positive rate read 0.5% when it
+    # was 0.8%.
     unsafe_oof = np.zeros(len(texts))
-    splitter = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
-    for fit_rows, held_rows in splitter.split(texts, y):
+    splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for fit_rows, held_rows in splitter.split(texts, y, groups):
         fold_vectorizer = vectorizer()
         x_fit = fold_vectorizer.fit_transform([texts[i] for i in fit_rows])
         fold_model = model().fit(x_fit, y[fit_rows])
