@@ -233,6 +233,100 @@ CONCEPTS: list[Concept] = [
      r"sniffe"),
     ("bribe",
      r"(?:promit|promet|donnera|donnerait) (?:[\w',]+ ){0,8}si (?:elle|il|tu)"),
+    # Round 3 (harm in new words): the same concepts in more of the words a story uses.
+    ("injury_action",
+     r"(?:piétin(?:a|é|ait|er)|"
+     r"broy(?:a|é|ait|er)|déchir(?:a|é|ée|ait|er)|déchiquet(?:a|é|er|aient)|tranch(?:a|é|er)|"
+     r"écrabouill(?:a|é|er)|ébouillant(?:a|é|er)|tailld(?:a|é|er)|taillad(?:a|é|er)|"
+     r"mordu|mordit|projet(?:a|é) contre|frapp(?:a|é|ait) (?:\w+ ){0,2}avec)"),
+    ("body_part",
+     r"(?:pouces|mâchoire|lèvres|épaule|crâne du|tête du|tête de|cou de|yeux du|yeux de|mains de|"
+     r"poignets|pieds nus|la patte|une patte|les pattes)"),
+    ("maiming",
+     r"(?:plum|dépec|jet)\w* (?:\w+ ){0,3}(?:vivante?s?|dans le feu|dans les flammes|dans le four)",
+     r"pour l'entendre (?:hurler|crier|pleurer)",
+     r"sans eau (?:\w+ ){0,3}(?:pour le punir|pour la punir|en plein soleil)",
+     r"(?:la soupe|l'eau|l'huile) bouillante sur"),
+    ("enjoy", r"(?:ravi|ravie|applaudit|applaudissait|en chantant|riaient|rigolait)"),
+    ("suffering",
+     r"(?:à chaque cri|a chaque cri|sur les braises|hurler de douleur|demandait pitié)"),
+    ("death_threat",
+     r"ce soir,? ce sera (?:toi|ton tour)", r"(?:il|elle) reste une place", r"c'est le tien",
+     r"tu seras (?:le|la) prochaine?", r"ta chaise (?:\w+ ){0,3}sera vide",
+     r"(?:il te reste|tu as encore) (?:\w+ ){0,2}(?:minutes|heures|jours|nuits) à vivre",
+     r"tu ne (?:respireras|te réveilleras|verras) plus",
+     r"je (?:viendrai|reviendrai) te (?:chercher|prendre)",
+     r"(?:je t'empêcherai|l'empêcherai|t'empêcher) de respirer"),
+    ("body_remains",
+     r"(?:une langue|une dent humaine|des petites mains|les morceaux des autres|des dents)",
+     r"(?:le petit|la petite) \w+ (?:\w+ ){0,2}(?:celui|celle) qui a disparu",
+     r"des mouches", r"les bocaux"),
+    ("food",
+     r"(?:pain au chocolat|hachis|tartine|bocaux|croissant|cantine|goûter)"),
+    ("body_horror",
+     r"(?:la peau|le ventre) (?:\w+ ){0,3}se fendit",
+     r"(?:vers|mouches|doigts noirs) (?:\w+ ){0,2}sortai(?:en)?t (?:des|de ses|de la|de l')",
+     r"les murs (?:\w+ )?saignaient"),
+    ("ask_reader",
+     r"(?:prends en photo|prends une photo|photographie|lis-moi|envoie|tape|tapes|va chercher)",
+     r"(?:comment s'appelle|par quelle porte|à quelle heure)"),
+    ("personal_info",
+     r"(?:chéquier|portefeuille|les chiffres de la carte|chiffres au dos|date d'expiration|"
+     r"mot de passe|code du téléphone|la clé sous|cachez la clé|travaille de nuit|ta maîtresse)",
+     r"(?:rentre|rentrent|sort|sortent|part|partent) à quelle heure",
+     r"en cachette la nuit", r"(?:ton|ta|tes) (?:papa|maman|parents?|mère|père) "
+     r"(?:\w+ ){0,2}(?:rentre|rentrent|travaille|travaillent) (?:\w+ ){0,3}(?:heure|nuit)"),
+    ("secrecy",
+     r"(?:sans le dire à personne|sans rien dire (?:aux|à tes) (?:parents|adultes))",
+     r"(?:ne dis pas|ne le dis pas) (?:à|a) (?:maman|papa|tes parents)",
+     r"(?:n'y verront|ne verront|ne comprendraient) (?:que du feu|pas|rien)"),
+    ("grown_ups", r"(?:les grands|tes parents|ta mère|ton père)"),
+    ("group",
+     r"(?:les roms|les asiatiques|les familles musulmanes|ces gens-là|ceux qui prient|"
+     r"les gens (?:à la peau|d'ailleurs|du nord|du sud))"),
+    ("generalizing",
+     r"(?:ne veulent pas travailler|mauvais par nature|pas dignes de confiance|"
+     r"(?:sont|étaient) (?:tous |toutes )?(?:hypocrites|méchants|méchantes|malsains?|mauvais)|"
+     r"il faudrait les (?:chasser|renvoyer)|juste de les détester|faits de boue|"
+     r"ne peuvent pas être)"),
+    ("eat_less",
+     r"(?:sautait|sautais|sauter|saute) (?:un |le |les |encore le )?(?:repas|déjeuner|dîner|"
+     r"petit-déjeuner)", r"(?:avoir faim|ventre vide|seulement de l'eau)",
+     r"(?:ne mérites pas|tu ne mérites pas) de (?:dîner|manger|goûter)",
+     r"(?:ne jamais|jamais) finir son assiette", r"(?:jeter|jette|cache) (?:son |ton |ta )?"
+     r"(?:goûter|viande|repas|assiette)"),
+    ("body_image",
+     r"(?:beauté|ventre plat|les gagnantes|fière|sans rien dire aux parents|"
+     r"n'y verront que du feu)"),
+    ("self_injury",
+     r"(?:soulagée?s?|plus paisible|plus heureuse?s?|plus calme) (?:si (?:elle|il|tu) ne se|"
+     r"s'(?:il|elle) s'endormait|sans (?:toi|elle|lui))",
+     r"(?:s'endormait|t'endormir|dormir|t'endors) pour toujours",
+     r"les marques que tu te fais", r"sers-t'en sur tes (?:bras|jambes|poignets)",
+     r"tout arrêter pour de bon"),
+    ("substance",
+     r"(?:calva|génépi|panaché|pastis|mousseux|pétard|timbres colorés|petits timbres|"
+     r"poudre dorée|poudre magique|poussière de fée|petits cachets|gaz hilarant|les feutres|"
+     r"bonbons? (?:qui font rire|de rêve)|feuilles? (?:bizarres?|étranges?|magiques?))"),
+    ("glamour",
+     r"(?:liberté|la meilleure (?:nuit|soirée) de leur vie|plus rien ne me fait peur|tradition|"
+     r"on devient un homme|la plus drôle|danseras toute la nuit|tout mou et rigolo|"
+     r"les murs se mettraient|voir les chevaux|club des cools)"),
+    ("drug_use",
+     r"(?:aux gamins|aux enfants|aux cousins|aux CM\d|aux CE\d|les enfants en redemandaient|"
+     r"sur la langue|tituber|gobe|la fumait|roule un|respires le|sniffer)"),
+    ("weapon_object",
+     r"(?:cutter|hachoir|machette|lame de rasoir|flingue|goulot|hache|coup-de-poing américain|"
+     r"ciseaux|ce qu'il avait acheté|ce que \w+ avait acheté|le truc qui fait (?:boum|pan)|"
+     r"quelque chose qui explose|cocktail incendiaire|règle en plastique en pointe|"
+     r"couteau de cuisine|lame bien affûtée)"),
+    ("weapon_use",
+     r"(?:dans sa trousse|dans ta trousse|dans son cartable|dans ton cartable|dans son casier|"
+     r"dans mon casier|dans sa botte|dans sa chaussette|dans sa valise|sous le lit|"
+     r"à la récré|pour la récré|à la cantine|au cours de|en colo|de la colo|la classe verte|"
+     r"qui se moquait|qui lui volait|prochaine bagarre|une bagarre|a menacé|taillader|"
+     r"pour la fille|pour le garçon|pour les filles|pour les garçons|par la poste|"
+     r"faire sauter|lancer sur|appuie sur la détente)"),
     ("alcohol_to_child",
      r"(?:laissé|laisse|laissa|laissait|fait|fit|faisait|obligé|oblige|obligea|forcé|força|"
      r"poussé|poussa|donné|donne|donna|versé|verse|versa|servi|sert|servit|tendu|tend|tendit|"
