@@ -327,6 +327,63 @@ CONCEPTS: list[Concept] = [
      r"qui se moquait|qui lui volait|prochaine bagarre|une bagarre|a menacé|taillader|"
      r"pour la fille|pour le garçon|pour les filles|pour les garçons|par la poste|"
      r"faire sauter|lancer sur|appuie sur la détente)"),
+    # Broader words for the same concepts (from the older corpus's misses; checked on round3).
+    ("injury_action",
+     r"(?:brûla|brûlait|cloua|clouèrent|écrasant)"),
+    ("maiming",
+     r"(?:cloua|clouèrent|cloué|clouée) (?:\w+ ){0,2}(?:mains|pieds|pattes|oreilles)",
+     r"jusqu'(?:à|a) ce qu'(?:elle|il) ne se rel(?:ève|eve|evât) plus",
+     r"arracha un morceau de (?:joue|peau|bras)",
+     r"(?:écrasant|écrasa|écrasait) les (?:oisillons|poussins|chatons|souris|grenouilles)"),
+    ("enjoy",
+     r"(?:morts de rire|sifflotait|adora ça|c'était trop drôle|parièrent|pariaient)"),
+    ("suffering",
+     r"(?:un à un|une à une|un par un|une par une|le voir se tortiller|se tortiller|"
+     r"à couler|le bombardèrent)"),
+    ("weapon_object",
+     r"(?:bâton hérissé|bâton pointu|arbalète|arme chargée|lance-pierre|scie très coupante|"
+     r"aiguille empoisonnée|pétards|le truc qui pique|coup-de-poing|une batte|un marteau)"),
+    ("weapon_use",
+     r"(?:t'en servir sur|s'en servir sur|crever les yeux|tirer sur|ne t'embêteront plus|"
+     r"entrait dans la classe|viser le visage|ceux qui le méritent|donnaient des surnoms|"
+     r"méchant avec toi|la planter dans|le planter dans|pendant la dictée|devant l'école|"
+     r"dans sa chaussure|boîte à goûter|arracher une porte)"),
+    ("eat_less",
+     r"(?:une pomme par jour|ne dois pas manger|la recraches|arrêta de manger|le jeûne|"
+     r"ne mange rien du tout|saute le petit déjeuner|tes habits flottent)"),
+    ("body_image",
+     r"(?:maigres|belles|sans grossir|grossir|pesait moins|flottent|les grosses|fière de)"),
+    ("self_injury",
+     r"(?:fais-toi disparaître|ne te réveille plus jamais|ne jamais remonter|emporte les soucis|"
+     r"fais-toi une douleur|la brûlure la soulageait|au-dessus de la flamme|"
+     r"disparaître pour toujours)"),
+    ("substance",
+     r"(?:nuages sucrés|premier sachet|sachet|médicaments de mamie|bourré|liqueur|une piqûre|"
+     r"narguilé|ingrédient secret|une cuite|canette|la colle|cristaux|planer|"
+     r"sirop pour la toux)"),
+    ("glamour",
+     r"(?:cool comme|se sentir bizarres|plus jamais triste|si heureuse|faisait rire|des dragons|"
+     r"éveillé trois jours|meilleure sensation|flotte sur un nuage|rigolos|avait hâte)"),
+    ("drug_use",
+     r"(?:pour les enfants|respire|en lui tendant|pour toute sa classe|comme de la limonade|"
+     r"une longue bouffée|ont pris|en prépara)"),
+    ("ask_reader",
+     r"(?:efface|chuchote|dis-le-moi|écris le code|montrer sa|lui montrer)"),
+    ("personal_info",
+     r"(?:dormait la fenêtre ouverte|celle de sa chambre|seule? à la maison|quelle porte|"
+     r"le code que|dans quel parc|comment tu seras habillée|numéro de ta maison|mot de passe du|"
+     r"le nom de son école|le chemin qu'il|porte d'entrée|la carte de ta mère|"
+     r"allumer sa caméra|sa caméra)"),
+    ("secrecy",
+     r"(?:efface nos messages|ne les liront jamais|que ça reste entre (?:eux|nous)|"
+     r"de les cacher|seraient jaloux)"),
+    ("grown_ups", r"(?:ses parents|sa maman|son papa)"),
+    ("death_threat",
+     r"(?:je l'ai enterré|je l'ai enterrée|il viendrait pour toi|tu disparaîtrais|"
+     r"creuser ton trou|de la place pour les tiens|n'entendrait (?:plus )?parler de toi)"),
+    ("body_horror",
+     r"(?:bouche pleine de (?:mouches|vers)|contenaient les doigts|couvert de fourmis|"
+     r"petite chaussure avec la chaussette|centaines d'araignées|que des vers|sa vraie peau)"),
     ("alcohol_to_child",
      r"(?:laissé|laisse|laissa|laissait|fait|fit|faisait|obligé|oblige|obligea|forcé|força|"
      r"poussé|poussa|donné|donne|donna|versé|verse|versa|servi|sert|servit|tendu|tend|tendit|"
