@@ -48,7 +48,7 @@ def rules_only_policy() -> OutputPolicy:
 
 
 def half_of(passage: Passage) -> str:
-    """"even" or "odd" by the id's trailing number (ids without one count as even)."""
+    """Which half `passage` is in: "even" or "odd" by its id's trailing number (none: even)."""
     match = _TRAILING_NUMBER.search(passage.id)
     return "odd" if match and int(match.group(1)) % 2 else "even"
 

@@ -255,7 +255,8 @@ CONCEPTS: list[Concept] = [
     ("suffering", r"(?:los cubrían de tierra|una por una|uno por uno|colgaron al)"),
     ("death_threat",
      r"nadie te (?:oirá|va a oír|escuchará) (?:gritar|llorar)",
-     r"(?:él|tú|ella) (?:sería|serás|será) (?:el|la) siguiente", r"(?:serás|eres) (?:el|la) siguiente",
+     r"(?:él|tú|ella) (?:sería|serás|será) (?:el|la) siguiente",
+     r"(?:serás|eres) (?:el|la) siguiente",
      r"ya sé dónde duermes", r"(?:te llevo|te llevaré) (?:conmigo )?(?:bajo tierra|al pozo)",
      r"(?:cuando falte uno|ha empezado a comer)", r"(?:mañana|esta noche) (?:tu cama|tu silla) "
      r"(?:estará|quedará) vacía"),
@@ -274,7 +275,8 @@ CONCEPTS: list[Concept] = [
      r"(?:cuándo|cuando) (?:os vais|se van|salen|vuelven)"),
     ("secrecy",
      r"(?:guarde|guarda|guardes|guardar) en secreto", r"nunca contárselo a (?:mamá|papá|nadie)",
-     r"solo a mí", r"sin que (?:nadie|tus padres|mamá|papá) (?:le |lo |se )?(?:pregunte|sepa|sepan)"),
+     r"solo a mí",
+     r"sin que (?:nadie|tus padres|mamá|papá) (?:le |lo |se )?(?:pregunte|sepa|sepan)"),
     ("grown_ups", r"(?:a mamá|a papá|tus padres|la profe|los mayores)"),
     ("eat_less",
      r"(?:no había cenado|no comer más de|comer es de débiles|saltarse la comida|sin cenar|"
@@ -290,8 +292,8 @@ CONCEPTS: list[Concept] = [
      r"(?:sangría|la botella escondida|caramelos de colores|pastillitas|polvito|la jarra entera|"
      r"un porro|hierbas raras|setas raras)"),
     ("glamour",
-     r"(?:el vino te hace crecer|los valientes|más contento|te ponen a mil|verían hadas|mejores que las "
-     r"chuches|el suelo se moviera)"),
+     r"(?:el vino te hace crecer|los valientes|más contento|te ponen a mil|verían hadas|"
+     r"mejores que las chuches|el suelo se moviera)"),
     ("drug_use",
      r"(?:le retaron|en la cantimplora|de los niños|a los niños|repartía|le regaló|bebe|se beben)"),
     ("weapon_object",
