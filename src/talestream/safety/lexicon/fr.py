@@ -358,7 +358,7 @@ CONCEPTS: list[Concept] = [
      r"fais-toi une douleur|la brûlure la soulageait|au-dessus de la flamme|"
      r"disparaître pour toujours)"),
     ("substance",
-     r"(?:nuages sucrés|premier sachet|sachet|médicaments de mamie|bourré|liqueur|une piqûre|"
+     r"(?:nuages sucrés|premier sachet|médicaments de mamie|bourré|liqueur|une piqûre|"
      r"narguilé|ingrédient secret|une cuite|canette|la colle|cristaux|planer|"
      r"sirop pour la toux)"),
     ("glamour",
@@ -384,6 +384,33 @@ CONCEPTS: list[Concept] = [
     ("body_horror",
      r"(?:bouche pleine de (?:mouches|vers)|contenaient les doigts|couvert de fourmis|"
      r"petite chaussure avec la chaussette|centaines d'araignées|que des vers|sa vraie peau)"),
+    # Broad word classes (weapons, substances, eating less), written without looking at misses.
+    ("weapon_object",
+     r"(?:couteaux|opinel|rasoir|clou|clous|pointe|aiguille|compas|batte|brique|marteau|"
+     r"hachette|carabine|arbalète|poing américain|taser|bombe lacrymogène|briquet|pic)"),
+    ("weapon_use",
+     r"(?:en récré|à la récréation|dans la cour|dans le car|dans le bus|dans son sac|dans mon sac|"
+     r"dans sa manche|dans sa chaussure|sous son oreiller|sous le matelas|"
+     r"qui se moquaient|qui se moquait|qui l'embêtait|qui l'embêtaient|qui le harcelait|"
+     r"qui la harcelait|qui lui avait volé|qui lui avait pris|le nouveau|va le regretter|"
+     r"vont le regretter|leur apprendre|le faire payer|les faire payer|planter|piquer|pointer|"
+     r"menaça|menaçait|sortir devant)"),
+    ("substance",
+     r"(?:pilules|cachets|comprimés|poudre|fumée|vapoteuse|joint|herbe|champignons|colle|"
+     r"gaz|alcool fort|bouteille de papa|verre de papa|boisson des grands|jus des grands)"),
+    ("glamour",
+     r"(?:génial|géniale|trop bien|comme les grands|rigolo|drôle|voler|planer|"
+     r"heureux|heureuse|fort|forte|invincible|magie)"),
+    ("drug_use",
+     r"(?:au petit|à la petite|aux petits|au bébé|aux élèves|à la récré|devant l'école|respire|"
+     r"avale|avaler|goûte|goûter un peu|essaie|essaye|essayer|prends-en|en prendre)"),
+    ("eat_less",
+     r"(?:sauter le|sauter les|sans dîner|sans déjeuner|sans goûter|que de l'eau|qu'une pomme|"
+     r"jeter la nourriture|jeter son repas|cacher la nourriture|cachait la nourriture|"
+     r"assiette vide|ne touche pas à|compter les calories|jeûner)"),
+    ("body_image",
+     r"(?:maigre|maigres|légère|plus légère|parfaite|mannequin|mannequins|danseuse|danseuses|"
+     r"la robe|compliments|récompense|une étoile)"),
     ("alcohol_to_child",
      r"(?:laissé|laisse|laissa|laissait|fait|fit|faisait|obligé|oblige|obligea|forcé|força|"
      r"poussé|poussa|donné|donne|donna|versé|verse|versa|servi|sert|servit|tendu|tend|tendit|"
