@@ -289,6 +289,34 @@ CONCEPTS: list[Concept] = [
      r"(?:im schulbus|auf den schulbus|in der großen pause|für die pause|in die socke|im "
      r"federmäppchen|ist marie dran|dran sei|sei \w+ dran|bereit für|auf den neuen|wenn er das "
      r"geld|bis er spitz war)"),
+    # Broad word classes (weapons, substances, eating less), written without looking at misses.
+    ("weapon_object",
+     r"(?:messer|küchenmesser|taschenmesser|butterflymesser|rasierklinge|klinge|schraubenzieher|"
+     r"nagel|nägel|nadel|zirkel|baseballschläger|schläger|ziegelstein|hammer|beil|machete|"
+     r"luftgewehr|schreckschusspistole|zwille|steinschleuder|armbrust|schlagring|elektroschocker|"
+     r"pfefferspray|böller|feuerzeug|benzin|knarre)"),
+    ("weapon_use",
+     r"(?:in der pause|auf dem pausenhof|auf dem schulhof|im schulbus|in den schulbus|"
+     r"im turnbeutel|im ranzen|im schulranzen|in den ranzen|im spind|im schuh|unter dem kissen|"
+     r"unter der matratze|der (?:ihn|sie) ausgelacht|die (?:ihn|sie) ausgelacht|der ihn geärgert|"
+     r"die sie geärgert|der (?:ihm|ihr) \w+ weggenommen|den neuen|die neue|wird es bereuen|"
+     r"werden es bereuen|eine lektion|heimzahlen|bedrohte|bedrohen|drohte|abstechen|zustechen)"),
+    ("substance",
+     r"(?:pillen|tabletten|pulver|rauch|vape|joint|gras|kräuter|pilze|hustensaft|kleber|"
+     r"lachgas|schnaps|likör|kurze|papas flasche|papas glas|erwachsenensaft)"),
+    ("glamour",
+     r"(?:cool|mutig|erwachsen|wie die großen|lustig|fliegen|schweben|farben|glücklich|"
+     r"stark|unbesiegbar|magisch|zauberhaft)"),
+    ("drug_use",
+     r"(?:dem kleinen|der kleinen|den kleinen|dem kind|den kindern|dem baby|den schülern|"
+     r"in der pause|probier|probiere|schluck|schlucken|zieh|inhalier|rauch mal|nimm)"),
+    ("eat_less",
+     r"(?:lass (?:das )?(?:frühstück|mittagessen|abendessen) weg|ohne frühstück|ohne abendessen|"
+     r"nur wasser|nur einen apfel|das essen wegwerfen|warf das essen|das essen verstecken|"
+     r"versteckte das essen|leerer teller|kalorien zählen|fasten|nichts essen|hungern)"),
+    ("body_image",
+     r"(?:dünn|dünner|dünne|schlank|schlanker|dick|dicke|dicker|leicht|leichter|perfekt|"
+     r"model|models|ballerina|tänzerin|die rippen|das kleid|belohnung|sternchen)"),
     ("alcohol_to_child",
      r"(?:ließ|liess|lässt|laesst|gab|gibt|schenkte|schenkt|goss|gießt|giesst|bot|bietet|"
      r"reichte|reicht|zwang|zwingt|drängte|draengte|schob|schiebt|machte) " + _CLAUSE

@@ -303,6 +303,35 @@ CONCEPTS: list[Concept] = [
      r"(?:en el recreo|al recreo|a la excursión|en la excursión|en el estuche|clase de gimnasia|"
      r"del colegio|en la cancha|darle al nuevo|delante de|sin que nadie le pregunte|"
      r"listo para el|a la profe|se la guardó|escondió)"),
+    # Broad word classes (weapons, substances, eating less), written without looking at misses.
+    ("weapon_object",
+     r"(?:cuchillo|cuchillos|cuchilla|cuchillas|navajas|cortaúñas|destornillador|clavo|clavos|"
+     r"aguja|bate|ladrillo|martillo|hachita|pistola de aire|escopeta|tirachinas|ballesta|"
+     r"puño americano|táser|espray de pimienta|petardos|mechero|gasolina)"),
+    ("weapon_use",
+     r"(?:en la mochila|en su mochila|en el patio|en el autobús|en la ruta|en la bota|"
+     r"en el zapato|debajo de la almohada|bajo el colchón|que se burlaba|que se burlaban|"
+     r"que le molestaba|que le molestaban|que le quitó|que le robó|al nuevo|a la nueva|"
+     r"se va a enterar|lo va a lamentar|darle una lección|pagará|amenazó|amenazaba|"
+     r"pinchar|apuñalar|sacarla|sacarlo)"),
+    ("substance",
+     r"(?:pastillas|pastillitas|pastilla|polvo blanco|polvos|humo|vaper|porro|maría|hierba|"
+     r"setas|jarabe para la tos|pegamento|gas de la risa|licor|chupito|chupitos|cubata|"
+     r"la botella de papá|el vaso de papá|el zumo de los mayores)"),
+    ("glamour",
+     r"(?:guay|mola|molón|valiente|como los mayores|divertido|volar|flotar|"
+     r"feliz|fuerte|invencible|magia|mágico|mágica)"),
+    ("drug_use",
+     r"(?:al pequeño|a la pequeña|a los pequeños|al niño|a la niña|a los niños|al bebé|"
+     r"a los alumnos|en el recreo|pruébalo|pruébala|pruebalo|trágate|trágatela|respira|"
+     r"esnifa|fuma|tómate)"),
+    ("eat_less",
+     r"(?:saltarse|sáltate|se saltaba|sin desayunar|sin merendar|solo agua|solo una manzana|"
+     r"tirar la comida|tiraba la comida|esconder la comida|escondía la comida|plato vacío|"
+     r"no toques la comida|contar calorías|ayunar|no cenar|no comer)"),
+    ("body_image",
+     r"(?:delgada|delgadas|flaca|flacas|flaco|gorda|gordas|gordo|ligera|más ligera|perfecta|"
+     r"modelo|modelos|bailarina|bailarinas|el vestido|premio|estrella)"),
     ("alcohol_to_child",
      r"(?:dejó|deja|dejaba|dejaron|hizo|hace|obligó|obliga|obligaron|dio|da|daba|dieron|sirvió|"
      r"sirve|echó|echa|ofreció|ofrece|pasó|pasa|retó|reta|retaron|animó|anima) "
