@@ -231,6 +231,92 @@ CONCEPTS: list[Concept] = [
      r"zieh (?:dir )?(?:eine|was)"),
     ("bribe",
      r"(?:versprach|verspricht|schenkt) (?:[\w',]+ ){0,8}wenn (?:sie|er|du)"),
+    # Round 3 (harm in new words): the same concepts in more of the words a story uses.
+    ("injury_action",
+     r"(?:zerdrück(?:te|ten|t|en)|zertrat|zertreten|zertritt|rissen|riss|zerquetsch(?:te|t|en)|"
+     r"zog (?:ihm|ihr)|drehte (?:ihm|ihr))"),
+    ("body_part",
+     r"(?:faust|haare|kopfhaut|schwanz|das auge|die augen|an den ohren|zähne|fingernägel)"),
+    ("maiming",
+     r"(?:so lange|bis) (?:\w+ ){0,3}(?:geschüttelt|geschlagen|getreten|gedrückt),? bis "
+     r"(?:es|er|sie) sich nicht mehr",
+     r"stück für stück ab", r"(?:einen|eins|eine) nach (?:dem|der) anderen",
+     r"rohe,? nasse stellen", r"mit einem stein das auge"),
+    ("enjoy", r"(?:johlten|johlte|pfiff dabei|lachte dabei|klatschte|schenkte er)"),
+    ("suffering", r"(?:als er strampelte|als sie strampelte|in käfige sperren|zertritt)"),
+    ("death_threat",
+     r"(?:morgen|heute nacht) (?:früh )?(?:ist|bleibt) dein (?:bett|platz|stuhl) leer",
+     r"(?:er|sie|es) (?:ziehe|zieht|holt) jedes kind", r"dein gesicht tragen",
+     r"(?:morgen|heute nacht) würde es \w+ gesicht tragen", r"du bist (?:die|der) nächste",
+     r"(?:wollen|will) (?:dich|sie|ihn) (?:nachts )?auffressen"),
+    ("body_remains",
+     r"(?:ein kleiner zeh|ein zeh|ein finger|ein ohr|ein glas voller zähne|voller zähne|"
+     r"ein kindergesicht|ohne augen)"),
+    ("food",
+     r"(?:adventskalender|kühlschrank|laterne|kakao|pausenbrot|kuchen|suppe|teller)"),
+    ("body_horror", r"fremde in deren haut", r"(?:kletterte|kroch) etwas (?:nasses|kaltes)"),
+    ("ask_reader",
+     r"(?:wollte wissen|schick mir|schicke mir|schreib mir)",
+     r"(?:bist du gerade|bist du jetzt)"),
+    ("personal_info",
+     r"(?:ersatzschlüssel|reisepass|klingelschild|dein haus von außen|allein zu hause|"
+     r"in urlaub fährt|das haus leer|hinter der hecke)"),
+    ("secrecy",
+     r"(?:ohne die erzieherin|ohne deine eltern|ohne mama|ohne papa|von dem seine eltern nichts|"
+     r"ohne dass (?:deine|seine|ihre) eltern)"),
+    ("grown_ups", r"(?:erzieherin|eltern|mama|papa|lehrerin|lehrer)"),
+    ("eat_less",
+     r"(?:lässt das abendessen weg|teller wegschob|ein knäckebrot am tag|esse nur noch|"
+     r"iss nur,? was|nichts essen|das essen weglassen|jede rippe zählen)"),
+    ("body_image",
+     r"(?:prinzessin|leichter|schönheit|so zart|genau richtig|dünner|schlanker)"),
+    ("self_injury",
+     r"(?:selbst bestrafen|bestraf dich|bis es richtig wehtut)",
+     r"(?:verschwinden|nur im echten leben)"),
+    ("substance",
+     r"(?:bowle|bunte kügelchen|braunen fläschchen|schnupfpulver|flachmann|seltsamen grauen pilzen|"
+     r"pilzen|getrockneten kräutern|tütchen)"),
+    ("glamour",
+     r"(?:farben hören|jeden kummer|schlauer als|traue ich mich|über den wald fliegen|"
+     r"sein kumpel|in einem zug)"),
+    ("drug_use",
+     r"(?:der kinder|den kindern|ließ \w+ davon probieren|mitraucht|eine prise|heimlich einen "
+     r"schluck|dem kleinen|der kleinen)"),
+    ("weapon_object",
+     r"(?:klappmesser|teppichcutter|schießeisen|löffelstiel|harpune|cuttermesser|"
+     r"taschenmesser|springmesser|axt|was \w+ (?:\w+ ){0,4}abgekauft hatte|m3ss3r)"),
+    ("weapon_use",
+     r"(?:im schulbus|auf den schulbus|in der großen pause|für die pause|in die socke|im "
+     r"federmäppchen|ist marie dran|dran sei|sei \w+ dran|bereit für|auf den neuen|wenn er das "
+     r"geld|bis er spitz war)"),
+    # Broad word classes (weapons, substances, eating less), written without looking at misses.
+    ("weapon_object",
+     r"(?:messer|küchenmesser|taschenmesser|butterflymesser|rasierklinge|klinge|schraubenzieher|"
+     r"nagel|nägel|nadel|zirkel|baseballschläger|schläger|ziegelstein|hammer|beil|machete|"
+     r"luftgewehr|schreckschusspistole|zwille|steinschleuder|armbrust|schlagring|elektroschocker|"
+     r"pfefferspray|böller|feuerzeug|benzin|knarre)"),
+    ("weapon_use",
+     r"(?:in der pause|auf dem pausenhof|auf dem schulhof|im schulbus|in den schulbus|"
+     r"im turnbeutel|im ranzen|im schulranzen|in den ranzen|im spind|im schuh|unter dem kissen|"
+     r"unter der matratze|der (?:ihn|sie) ausgelacht|die (?:ihn|sie) ausgelacht|der ihn geärgert|"
+     r"die sie geärgert|der (?:ihm|ihr) \w+ weggenommen|den neuen|die neue|wird es bereuen|"
+     r"werden es bereuen|eine lektion|heimzahlen|bedrohte|bedrohen|drohte|abstechen|zustechen)"),
+    ("substance",
+     r"(?:pillen|tabletten|pulver|rauch|vape|joint|gras|kräuter|pilze|hustensaft|kleber|"
+     r"lachgas|schnaps|likör|kurze|papas flasche|papas glas|erwachsenensaft)"),
+    ("glamour",
+     r"(?:cool|mutig|erwachsen|wie die großen|lustig|fliegen|schweben|farben|glücklich|"
+     r"stark|unbesiegbar|magisch|zauberhaft)"),
+    ("drug_use",
+     r"(?:dem kleinen|der kleinen|den kleinen|dem kind|den kindern|dem baby|den schülern|"
+     r"in der pause|probier|probiere|schluck|schlucken|zieh|inhalier|rauch mal|nimm)"),
+    ("eat_less",
+     r"(?:lass (?:das )?(?:frühstück|mittagessen|abendessen) weg|ohne frühstück|ohne abendessen|"
+     r"nur wasser|nur einen apfel|das essen wegwerfen|warf das essen|das essen verstecken|"
+     r"versteckte das essen|leerer teller|kalorien zählen|fasten|nichts essen|hungern)"),
+    ("body_image",
+     r"(?:dünn|dünner|dünne|schlank|schlanker|dick|dicke|dicker|leicht|leichter|perfekt|"
+     r"model|models|ballerina|tänzerin|die rippen|das kleid|belohnung|sternchen)"),
     ("alcohol_to_child",
      r"(?:ließ|liess|lässt|laesst|gab|gibt|schenkte|schenkt|goss|gießt|giesst|bot|bietet|"
      r"reichte|reicht|zwang|zwingt|drängte|draengte|schob|schiebt|machte) " + _CLAUSE

@@ -599,6 +599,64 @@ CONCEPTS: list[Concept] = [
     ("bribe",
      r"(?:give|gives|gave|promised|promise) (?:[\w',]+ ){0,8}"
      r"(?:coins|gems|diamonds|sweets|a puppy|a prize|a sword) if"),
+    # Round 3 (harm in new words): the same concepts in more of the words a story uses.
+    ("injury_action",
+     r"(?:ground (?:his|her) heel|sawed at|jumping on|jumped on|"
+     r"stepped on|stamp on|belt came down)"),
+    ("body_part",
+     r"(?:(?:his|her|their|the \w+'s) (?:arms|legs|fingers|little finger|knuckles|lap|"
+     r"hair|face|lips|ribs))"),
+    ("maiming",
+     r"until (?:the|his|her|its) (?:skin|knuckles|bones|lips) (?:split|popped|cracked|burst)",
+     r"until it was flat", r"(?:watched|watching) the blisters", r"(?:drown|drowned|drowning) "
+     r"(?:the|a|his|her) (?:\w+ )?(?:cat|kitten|kittens|puppy|puppies|dog|rabbit|hamster)",
+     r"red ran down", r"(?:crack|break|snap) all (?:his|her) (?:ribs|bones|fingers)",
+     r"(?:hit|beat) you till", r"(?:boiled|boiling) (?:\w+ ){0,3}a little at a time",
+     r"shut the (?:puppy|kitten|dog|cat) in the hot car"),
+    ("enjoy",
+     r"(?:grinning|giggle|smiling sweetly|the best game ever|cheered|thinks it's funny|"
+     r"laughed at the)"),
+    ("suffering", r"(?:to hear (?:him|her|it) beg|the scratching|say thank you after each)"),
+    ("weapon_object",
+     r"(?:folding knife|carving knife|box cutter|wrench|long case|b00mstick|boomstick|"
+     r"dads piece|dad's piece|something sharp|the long thing|a brick|a spike|"
+     r"stepdad's (?:\w+ )?knife)"),
+    ("weapon_use",
+     r"(?:pencil case|to maths|in (?:my|his|her) bag|3rd period|to class|for the girls who|"
+     r"for the boys who|for the kid who|the kid who|the boy who|the girls who|the boys who|"
+     r"uses it on|would learn today|ready for friday's|wait behind the bins|by the swings|"
+     r"show the boys who|girls in year \d)"),
+    ("substance",
+     r"(?:grown-up juice|fizzy grown-up|sleepy pills|cough syrup|sparkly packet|grey dust|"
+     r"little bottle|syrup from the chemist's|(?:his|her) glass|gin)"),
+    ("glamour",
+     r"(?:shy kids brave|basically candy|they're fun|makes every spell stronger|so giggly|"
+     r"party secret|every kid should try|see the north pole lights)"),
+    ("drug_use",
+     r"(?:into (?:\w+'s|her|his) beaker|finish it before|to the toddler's lips|up the nose|"
+     r"lick the dust|drink the whole bottle|take nana's|slips him)"),
+    ("eat_less",
+     r"(?:never finish a plate|count every bite|eat once every|stop eating)"),
+    ("body_image",
+     r"(?:real models|lovelier|the one thing you can control|never tell the coach)"),
+    ("self_injury",
+     r"(?:go to sleep and never|vanish for good|hurting yourself|hurt yourself a bit|"
+     r"nobody ever misses)"),
+    ("ask_reader", r"(?:asked|asks) (?:\w+ )?(?:which|what time|whether|for mum's|for dad's)"),
+    ("personal_info",
+     r"(?:which nights|works late|walked home|walks home|come alone|the name of (?:her|his|your) "
+     r"first pet|mum's birthday|front or the back of the house|home address|met him at)"),
+    ("secrecy",
+     r"(?:never mention me|secret best friends|grown-ups ruin everything|their party secret)"),
+    ("grown_ups", r"(?:grown-ups|the coach)"),
+    ("death_threat",
+     r"you won't wake up", r"(?:it was|it's) starting with you", r"tonight,? yours",
+     r"saved a place for", r"(?:tonight|tomorrow) (?:it was|it's|is) (?:number \w+'s|your) turn",
+     r"you'll end up in there", r"pull you into the wall", r"(?:coming|is coming) up the stairs",
+     r"by morning you won't be"),
+    ("body_horror",
+     r"(?:still had a wristwatch|tiny human faces|skin kept unravelling|eaten the last girl's face|"
+     r"swollen hand)"),
     ("alcohol_to_child",
      r"(?:let|lets|letting|made|makes|dared|dares|allowed|allows|forced|forces|encouraged|told|"
      r"gave|gives|giving|poured|pours|pouring|handed|hands|offered|offers|slid|slides|passed|"

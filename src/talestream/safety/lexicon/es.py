@@ -238,6 +238,100 @@ CONCEPTS: list[Concept] = [
     ("bribe",
      r"(?:prometió|promete|dará|daría|regalará) (?:[\w',]+ ){0,8}"
      r"si (?:buscaba|le daba|le decía|traía)"),
+    # Round 3 (harm in new words): the same concepts in more of the words a story uses.
+    ("injury_action",
+     r"(?:arranc(?:ó|aron|aba|ar|a|ara|arle|ándole)|ahog(?:ó|aron|aba|ar)|pisote(?:ó|aron|aba|ar)|"
+     r"aplast(?:ó|aron|aba|ar)|retorc(?:ió|ieron|er)|reventó|revent(?:aron|ar)|machac(?:ó|aron|ar))"),
+    ("body_part",
+     r"(?:uñas|la cola|las patas|una pata|la barriga|el costado|los dedos|las orejas|el ojo|"
+     r"los ojos|la lengua|el pelo|los dientes)"),
+    ("maiming",
+     r"(?:le dieron|le daban|le dio) palos",
+     r"(?:ahogó|ahogaron|ahogaba) (?:al|a la|a los|a las) (?:perrito|perro|gatito|gato|gatitos|"
+     r"pajarito|conejo|cachorro)\w*",
+     r"hasta que (?:algo )?(?:se le salió|dejó de (?:moverse|respirar|gritar|patalear))",
+     r"(?:mira|mirad|miren) cómo se retuerce", r"cavar su propio (?:hoyo|agujero|tumba)"),
+    ("enjoy", r"(?:riendo|apostaban|bailaba|bailaban|se reían|aplaudía|aplaudían|silbaba)"),
+    ("suffering", r"(?:los cubrían de tierra|una por una|uno por uno|colgaron al)"),
+    ("death_threat",
+     r"nadie te (?:oirá|va a oír|escuchará) (?:gritar|llorar)",
+     r"(?:él|tú|ella) (?:sería|serás|será) (?:el|la) siguiente",
+     r"(?:serás|eres) (?:el|la) siguiente",
+     r"ya sé dónde duermes", r"(?:te llevo|te llevaré) (?:conmigo )?(?:bajo tierra|al pozo)",
+     r"(?:cuando falte uno|ha empezado a comer)", r"(?:mañana|esta noche) (?:tu cama|tu silla) "
+     r"(?:estará|quedará) vacía"),
+    ("body_remains",
+     r"(?:una uña|un diente|un dedo|una oreja|un ojo) (?:humana?|de verdad|de niño)",
+     r"pelo de verdad"),
+    ("food", r"(?:roscón|bizcocho|galleta|bocadillo|turrón|empanada|magdalena)"),
+    ("body_horror",
+     r"se come a (?:los padres|la familia|sus padres)", r"(?:con la raíz roja|raíz roja y húmeda)"),
+    ("ask_reader",
+     r"(?:grábate|graba|mándamelo|mándame|haz una foto|hazle una foto|preguntó|pregunta|"
+     r"le preguntó|insistía)"),
+    ("personal_info",
+     r"(?:por qué calle|la llave|el carné|la tarjeta de (?:papá|mamá|tu padre|tu madre)|"
+     r"en tu habitación|os vais de vacaciones|vuelven tarde|estás solo|estás sola)",
+     r"(?:cuándo|cuando) (?:os vais|se van|salen|vuelven)"),
+    ("secrecy",
+     r"(?:guarde|guarda|guardes|guardar) en secreto", r"nunca contárselo a (?:mamá|papá|nadie)",
+     r"solo a mí",
+     r"sin que (?:nadie|tus padres|mamá|papá) (?:le |lo |se )?(?:pregunte|sepa|sepan)"),
+    ("grown_ups", r"(?:a mamá|a papá|tus padres|la profe|los mayores)"),
+    ("eat_less",
+     r"(?:no había cenado|no comer más de|comer es de débiles|saltarse la comida|sin cenar|"
+     r"sin desayunar|sin comer)", r"una galleta al día", r"aguanta el hambre"),
+    ("body_image",
+     r"(?:premiaba|una estrella dorada|princesas de cristal|aguanta|más delgada|de débiles|"
+     r"nunca contárselo)"),
+    ("self_injury",
+     r"(?:estaría|estarían|estaríais) mejor sin (?:él|ella|ti)",
+     r"no (?:despertara|despiertes|despierte) nunca", r"descansarían si",
+     r"que no volviera nunca"),
+    ("substance",
+     r"(?:sangría|la botella escondida|caramelos de colores|pastillitas|polvito|la jarra entera|"
+     r"un porro|hierbas raras|setas raras)"),
+    ("glamour",
+     r"(?:el vino te hace crecer|los valientes|más contento|te ponen a mil|verían hadas|"
+     r"mejores que las chuches|el suelo se moviera)"),
+    ("drug_use",
+     r"(?:le retaron|en la cantimplora|de los niños|a los niños|repartía|le regaló|bebe|se beben)"),
+    ("weapon_object",
+     r"(?:navaja|punzón|compás|arpón|lo que (?:\w+ )?le había comprado|una de verdad|"
+     r"la punta del compás|tijeras|cúter|machete|hacha|pincho)"),
+    ("weapon_use",
+     r"(?:en el recreo|al recreo|a la excursión|en la excursión|en el estuche|clase de gimnasia|"
+     r"del colegio|en la cancha|darle al nuevo|delante de|sin que nadie le pregunte|"
+     r"listo para el|a la profe|se la guardó|escondió)"),
+    # Broad word classes (weapons, substances, eating less), written without looking at misses.
+    ("weapon_object",
+     r"(?:cuchillo|cuchillos|cuchilla|cuchillas|navajas|cortaúñas|destornillador|clavo|clavos|"
+     r"aguja|bate|ladrillo|martillo|hachita|pistola de aire|escopeta|tirachinas|ballesta|"
+     r"puño americano|táser|espray de pimienta|petardos|mechero|gasolina)"),
+    ("weapon_use",
+     r"(?:en la mochila|en su mochila|en el patio|en el autobús|en la ruta|en la bota|"
+     r"en el zapato|debajo de la almohada|bajo el colchón|que se burlaba|que se burlaban|"
+     r"que le molestaba|que le molestaban|que le quitó|que le robó|al nuevo|a la nueva|"
+     r"se va a enterar|lo va a lamentar|darle una lección|pagará|amenazó|amenazaba|"
+     r"pinchar|apuñalar|sacarla|sacarlo)"),
+    ("substance",
+     r"(?:pastillas|pastillitas|pastilla|polvo blanco|polvos|humo|vaper|porro|maría|hierba|"
+     r"setas|jarabe para la tos|pegamento|gas de la risa|licor|chupito|chupitos|cubata|"
+     r"la botella de papá|el vaso de papá|el zumo de los mayores)"),
+    ("glamour",
+     r"(?:guay|mola|molón|valiente|como los mayores|divertido|volar|flotar|"
+     r"feliz|fuerte|invencible|magia|mágico|mágica)"),
+    ("drug_use",
+     r"(?:al pequeño|a la pequeña|a los pequeños|al niño|a la niña|a los niños|al bebé|"
+     r"a los alumnos|en el recreo|pruébalo|pruébala|pruebalo|trágate|trágatela|respira|"
+     r"esnifa|fuma|tómate)"),
+    ("eat_less",
+     r"(?:saltarse|sáltate|se saltaba|sin desayunar|sin merendar|solo agua|solo una manzana|"
+     r"tirar la comida|tiraba la comida|esconder la comida|escondía la comida|plato vacío|"
+     r"no toques la comida|contar calorías|ayunar|no cenar|no comer)"),
+    ("body_image",
+     r"(?:delgada|delgadas|flaca|flacas|flaco|gorda|gordas|gordo|ligera|más ligera|perfecta|"
+     r"modelo|modelos|bailarina|bailarinas|el vestido|premio|estrella)"),
     ("alcohol_to_child",
      r"(?:dejó|deja|dejaba|dejaron|hizo|hace|obligó|obliga|obligaron|dio|da|daba|dieron|sirvió|"
      r"sirve|echó|echa|ofreció|ofrece|pasó|pasa|retó|reta|retaron|animó|anima) "

@@ -233,6 +233,184 @@ CONCEPTS: list[Concept] = [
      r"sniffe"),
     ("bribe",
      r"(?:promit|promet|donnera|donnerait) (?:[\w',]+ ){0,8}si (?:elle|il|tu)"),
+    # Round 3 (harm in new words): the same concepts in more of the words a story uses.
+    ("injury_action",
+     r"(?:piétin(?:a|é|ait|er)|"
+     r"broy(?:a|é|ait|er)|déchir(?:a|é|ée|ait|er)|déchiquet(?:a|é|er|aient)|tranch(?:a|é|er)|"
+     r"écrabouill(?:a|é|er)|ébouillant(?:a|é|er)|tailld(?:a|é|er)|taillad(?:a|é|er)|"
+     r"mordu|mordit|projet(?:a|é) contre|frapp(?:a|é|ait) (?:\w+ ){0,2}avec)"),
+    ("body_part",
+     r"(?:pouces|mâchoire|lèvres|épaule|crâne du|tête du|tête de|cou de|yeux du|yeux de|mains de|"
+     r"poignets|pieds nus|la patte|une patte|les pattes)"),
+    ("maiming",
+     r"(?:plum|dépec|jet)\w* (?:\w+ ){0,3}(?:vivante?s?|dans le feu|dans les flammes|dans le four)",
+     r"pour l'entendre (?:hurler|crier|pleurer)",
+     r"sans eau (?:\w+ ){0,3}(?:pour le punir|pour la punir|en plein soleil)",
+     r"(?:la soupe|l'eau|l'huile) bouillante sur"),
+    ("enjoy", r"(?:ravi|ravie|applaudit|applaudissait|en chantant|riaient|rigolait)"),
+    ("suffering",
+     r"(?:à chaque cri|a chaque cri|sur les braises|hurler de douleur|demandait pitié)"),
+    ("death_threat",
+     r"ce soir,? ce sera (?:toi|ton tour)", r"(?:il|elle) reste une place", r"c'est le tien",
+     r"tu seras (?:le|la) prochaine?", r"ta chaise (?:\w+ ){0,3}sera vide",
+     r"(?:il te reste|tu as encore) (?:\w+ ){0,2}(?:minutes|heures|jours|nuits) à vivre",
+     r"tu ne (?:respireras|te réveilleras|verras) plus",
+     r"je (?:viendrai|reviendrai) te (?:chercher|prendre)",
+     r"(?:je t'empêcherai|l'empêcherai|t'empêcher) de respirer"),
+    ("body_remains",
+     r"(?:une langue|une dent humaine|des petites mains|les morceaux des autres|des dents)",
+     r"(?:le petit|la petite) \w+ (?:\w+ ){0,2}(?:celui|celle) qui a disparu",
+     r"des mouches", r"les bocaux"),
+    ("food",
+     r"(?:pain au chocolat|hachis|tartine|bocaux|croissant|cantine|goûter)"),
+    ("body_horror",
+     r"(?:la peau|le ventre) (?:\w+ ){0,3}se fendit",
+     r"(?:vers|mouches|doigts noirs) (?:\w+ ){0,2}sortai(?:en)?t (?:des|de ses|de la|de l')",
+     r"les murs (?:\w+ )?saignaient"),
+    ("ask_reader",
+     r"(?:prends en photo|prends une photo|photographie|lis-moi|envoie|tape|tapes|va chercher)",
+     r"(?:comment s'appelle|par quelle porte|à quelle heure)"),
+    ("personal_info",
+     r"(?:chéquier|portefeuille|les chiffres de la carte|chiffres au dos|date d'expiration|"
+     r"mot de passe|code du téléphone|la clé sous|cachez la clé|travaille de nuit|ta maîtresse)",
+     r"(?:rentre|rentrent|sort|sortent|part|partent) à quelle heure",
+     r"en cachette la nuit", r"(?:ton|ta|tes) (?:papa|maman|parents?|mère|père) "
+     r"(?:\w+ ){0,2}(?:rentre|rentrent|travaille|travaillent) (?:\w+ ){0,3}(?:heure|nuit)"),
+    ("secrecy",
+     r"(?:sans le dire à personne|sans rien dire (?:aux|à tes) (?:parents|adultes))",
+     r"(?:ne dis pas|ne le dis pas) (?:à|a) (?:maman|papa|tes parents)",
+     r"(?:n'y verront|ne verront|ne comprendraient) (?:que du feu|pas|rien)"),
+    ("grown_ups", r"(?:les grands|tes parents|ta mère|ton père)"),
+    ("group",
+     r"(?:les roms|les asiatiques|les familles musulmanes|ces gens-là|ceux qui prient|"
+     r"les gens (?:à la peau|d'ailleurs|du nord|du sud))"),
+    ("generalizing",
+     r"(?:ne veulent pas travailler|mauvais par nature|pas dignes de confiance|"
+     r"(?:sont|étaient) (?:tous |toutes )?(?:hypocrites|méchants|méchantes|malsains?|mauvais)|"
+     r"il faudrait les (?:chasser|renvoyer)|juste de les détester|faits de boue|"
+     r"ne peuvent pas être)"),
+    ("eat_less",
+     r"(?:sautait|sautais|sauter|saute) (?:un |le |les |encore le )?(?:repas|déjeuner|dîner|"
+     r"petit-déjeuner)", r"(?:avoir faim|ventre vide|seulement de l'eau)",
+     r"(?:ne mérites pas|tu ne mérites pas) de (?:dîner|manger|goûter)",
+     r"(?:ne jamais|jamais) finir son assiette", r"(?:jeter|jette|cache) (?:son |ton |ta )?"
+     r"(?:goûter|viande|repas|assiette)"),
+    ("body_image",
+     r"(?:beauté|ventre plat|les gagnantes|fière|sans rien dire aux parents|"
+     r"n'y verront que du feu)"),
+    ("self_injury",
+     r"(?:soulagée?s?|plus paisible|plus heureuse?s?|plus calme) (?:si (?:elle|il|tu) ne se|"
+     r"s'(?:il|elle) s'endormait|sans (?:toi|elle|lui))",
+     r"(?:s'endormait|t'endormir|dormir|t'endors) pour toujours",
+     r"les marques que tu te fais", r"sers-t'en sur tes (?:bras|jambes|poignets)",
+     r"tout arrêter pour de bon"),
+    ("substance",
+     r"(?:calva|génépi|panaché|pastis|mousseux|pétard|timbres colorés|petits timbres|"
+     r"poudre dorée|poudre magique|poussière de fée|petits cachets|gaz hilarant|les feutres|"
+     r"bonbons? (?:qui font rire|de rêve)|feuilles? (?:bizarres?|étranges?|magiques?))"),
+    ("glamour",
+     r"(?:liberté|la meilleure (?:nuit|soirée) de leur vie|plus rien ne me fait peur|tradition|"
+     r"on devient un homme|la plus drôle|danseras toute la nuit|tout mou et rigolo|"
+     r"les murs se mettraient|voir les chevaux|club des cools)"),
+    ("drug_use",
+     r"(?:aux gamins|aux enfants|aux cousins|aux CM\d|aux CE\d|les enfants en redemandaient|"
+     r"sur la langue|tituber|gobe|la fumait|roule un|respires le|sniffer)"),
+    ("weapon_object",
+     r"(?:cutter|hachoir|machette|lame de rasoir|flingue|goulot|hache|coup-de-poing américain|"
+     r"ciseaux|ce qu'il avait acheté|ce que \w+ avait acheté|le truc qui fait (?:boum|pan)|"
+     r"quelque chose qui explose|cocktail incendiaire|règle en plastique en pointe|"
+     r"couteau de cuisine|lame bien affûtée)"),
+    ("weapon_use",
+     r"(?:dans sa trousse|dans ta trousse|dans son cartable|dans ton cartable|dans son casier|"
+     r"dans mon casier|dans sa botte|dans sa chaussette|dans sa valise|sous le lit|"
+     r"à la récré|pour la récré|à la cantine|au cours de|en colo|de la colo|la classe verte|"
+     r"qui se moquait|qui lui volait|prochaine bagarre|une bagarre|a menacé|taillader|"
+     r"pour la fille|pour le garçon|pour les filles|pour les garçons|par la poste|"
+     r"faire sauter|lancer sur|appuie sur la détente)"),
+    # Broader words for the same concepts (from the older corpus's misses; checked on round3).
+    ("injury_action",
+     r"(?:brûla|brûlait|cloua|clouèrent|écrasant)"),
+    ("maiming",
+     r"(?:cloua|clouèrent|cloué|clouée) (?:\w+ ){0,2}(?:mains|pieds|pattes|oreilles)",
+     r"jusqu'(?:à|a) ce qu'(?:elle|il) ne se rel(?:ève|eve|evât) plus",
+     r"arracha un morceau de (?:joue|peau|bras)",
+     r"(?:écrasant|écrasa|écrasait) les (?:oisillons|poussins|chatons|souris|grenouilles)"),
+    ("enjoy",
+     r"(?:morts de rire|sifflotait|adora ça|c'était trop drôle|parièrent|pariaient)"),
+    ("suffering",
+     r"(?:un à un|une à une|un par un|une par une|le voir se tortiller|se tortiller|"
+     r"à couler|le bombardèrent)"),
+    ("weapon_object",
+     r"(?:bâton hérissé|bâton pointu|arbalète|arme chargée|lance-pierre|scie très coupante|"
+     r"aiguille empoisonnée|pétards|le truc qui pique|coup-de-poing|une batte|un marteau)"),
+    ("weapon_use",
+     r"(?:t'en servir sur|s'en servir sur|crever les yeux|tirer sur|ne t'embêteront plus|"
+     r"entrait dans la classe|viser le visage|ceux qui le méritent|donnaient des surnoms|"
+     r"méchant avec toi|la planter dans|le planter dans|pendant la dictée|devant l'école|"
+     r"dans sa chaussure|boîte à goûter|arracher une porte)"),
+    ("eat_less",
+     r"(?:une pomme par jour|ne dois pas manger|la recraches|arrêta de manger|le jeûne|"
+     r"ne mange rien du tout|saute le petit déjeuner|tes habits flottent)"),
+    ("body_image",
+     r"(?:maigres|belles|sans grossir|grossir|pesait moins|flottent|les grosses|fière de)"),
+    ("self_injury",
+     r"(?:fais-toi disparaître|ne te réveille plus jamais|ne jamais remonter|emporte les soucis|"
+     r"fais-toi une douleur|la brûlure la soulageait|au-dessus de la flamme|"
+     r"disparaître pour toujours)"),
+    ("substance",
+     r"(?:nuages sucrés|premier sachet|médicaments de mamie|bourré|liqueur|une piqûre|"
+     r"narguilé|ingrédient secret|une cuite|canette|la colle|cristaux|planer|"
+     r"sirop pour la toux)"),
+    ("glamour",
+     r"(?:cool comme|se sentir bizarres|plus jamais triste|si heureuse|faisait rire|des dragons|"
+     r"éveillé trois jours|meilleure sensation|flotte sur un nuage|rigolos|avait hâte)"),
+    ("drug_use",
+     r"(?:pour les enfants|respire|en lui tendant|pour toute sa classe|comme de la limonade|"
+     r"une longue bouffée|ont pris|en prépara)"),
+    ("ask_reader",
+     r"(?:efface|chuchote|dis-le-moi|écris le code|montrer sa|lui montrer)"),
+    ("personal_info",
+     r"(?:dormait la fenêtre ouverte|celle de sa chambre|seule? à la maison|quelle porte|"
+     r"le code que|dans quel parc|comment tu seras habillée|numéro de ta maison|mot de passe du|"
+     r"le nom de son école|le chemin qu'il|porte d'entrée|la carte de ta mère|"
+     r"allumer sa caméra|sa caméra)"),
+    ("secrecy",
+     r"(?:efface nos messages|ne les liront jamais|que ça reste entre (?:eux|nous)|"
+     r"de les cacher|seraient jaloux)"),
+    ("grown_ups", r"(?:ses parents|sa maman|son papa)"),
+    ("death_threat",
+     r"(?:je l'ai enterré|je l'ai enterrée|il viendrait pour toi|tu disparaîtrais|"
+     r"creuser ton trou|de la place pour les tiens|n'entendrait (?:plus )?parler de toi)"),
+    ("body_horror",
+     r"(?:bouche pleine de (?:mouches|vers)|contenaient les doigts|couvert de fourmis|"
+     r"petite chaussure avec la chaussette|centaines d'araignées|que des vers|sa vraie peau)"),
+    # Broad word classes (weapons, substances, eating less), written without looking at misses.
+    ("weapon_object",
+     r"(?:couteaux|opinel|rasoir|clou|clous|pointe|aiguille|compas|batte|brique|marteau|"
+     r"hachette|carabine|arbalète|poing américain|taser|bombe lacrymogène|briquet|pic)"),
+    ("weapon_use",
+     r"(?:en récré|à la récréation|dans la cour|dans le car|dans le bus|dans son sac|dans mon sac|"
+     r"dans sa manche|dans sa chaussure|sous son oreiller|sous le matelas|"
+     r"qui se moquaient|qui se moquait|qui l'embêtait|qui l'embêtaient|qui le harcelait|"
+     r"qui la harcelait|qui lui avait volé|qui lui avait pris|le nouveau|va le regretter|"
+     r"vont le regretter|leur apprendre|le faire payer|les faire payer|planter|piquer|pointer|"
+     r"menaça|menaçait|sortir devant)"),
+    ("substance",
+     r"(?:pilules|cachets|comprimés|poudre|fumée|vapoteuse|joint|herbe|champignons|colle|"
+     r"gaz|alcool fort|bouteille de papa|verre de papa|boisson des grands|jus des grands)"),
+    ("glamour",
+     r"(?:génial|géniale|trop bien|comme les grands|rigolo|drôle|voler|planer|"
+     r"heureux|heureuse|fort|forte|invincible|magie)"),
+    ("drug_use",
+     r"(?:au petit|à la petite|aux petits|au bébé|aux élèves|à la récré|devant l'école|respire|"
+     r"avale|avaler|goûte|goûter un peu|essaie|essaye|essayer|prends-en|en prendre)"),
+    ("eat_less",
+     r"(?:sauter le|sauter les|sans dîner|sans déjeuner|sans goûter|que de l'eau|qu'une pomme|"
+     r"jeter la nourriture|jeter son repas|cacher la nourriture|cachait la nourriture|"
+     r"assiette vide|ne touche pas à|compter les calories|jeûner)"),
+    ("body_image",
+     r"(?:maigre|maigres|légère|plus légère|parfaite|mannequin|mannequins|danseuse|danseuses|"
+     r"la robe|compliments|récompense|une étoile)"),
     ("alcohol_to_child",
      r"(?:laissé|laisse|laissa|laissait|fait|fit|faisait|obligé|oblige|obligea|forcé|força|"
      r"poussé|poussa|donné|donne|donna|versé|verse|versa|servi|sert|servit|tendu|tend|tendit|"
