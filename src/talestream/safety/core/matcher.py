@@ -184,32 +184,136 @@ class Matcher:
             (length, {key: (_any_of(found, sources), found) for key, found in index.items()})
             for length, index in sorted(indexes.items())
         ]
+        # The word starts worth a closer look (where a head of some term is), found by the
+        # regex engine: Python work per word was most of a sentence's matching, and few words
+        # start a term. Matched from a word start or a non-word character, `_to_candidate`
+        # consumes whole words (possessively, so never part of one) and what separates them,
+        # and stops at the next candidate word or the end; `_past_candidate` first consumes
+        # the candidate word itself.
+        heads = set().union(*(_heads(source) for source in sources.values()))
+        skip = f"[{re.escape(prefix_letters)}]{{0,2}}" if prefix_letters else ""
+        words = f"(?:\\W++|(?!{skip}{_trie_pattern(heads)})\\w++)*+"
+        self._to_candidate = re.compile(words)
+        self._past_candidate = re.compile("\\w++" + words)
 
     def find(self, text: str, until: int | None = None) -> Iterator[Hit]:
         """Every match in a folded text (overlapping matches of different terms included);
         with `until`, only matches that start before that offset (they may end after it)."""
-        indexes = self._indexes
+        # (Not searched only up to `until`: the heads of a word starting before it may reach
+        # past it.)
+        end = len(text) if until is None else min(until, len(text))
+        pos = self._to_candidate.match(text).end()
+        while pos < end:
+            yield from self._hits_at(text, pos)
+            pos = self._past_candidate.match(text, pos).end()
+
+    def _hits_at(self, text: str, pos: int) -> Iterator[Hit]:
+        """The matches at the word start `pos` (and, in Hebrew, after its prefix letters)."""
+        starts = [pos]
         prefixes = self._prefix_letters
-        for word in _WORD_START.finditer(text, 0, len(text) if until is None else until):
-            pos = word.start()
-            starts = [pos]
-            if prefixes:  # Hebrew: also try the word without one or two prefix letters
-                for skip in (1, 2):
-                    letter = text[pos + skip - 1 : pos + skip]
-                    if not letter or letter not in prefixes:
-                        break
-                    starts.append(pos + skip)
-            for start in starts:
-                for length, index in indexes:
-                    entry = index.get(text[start : start + length])
-                    if entry is None or entry[0].match(text, start) is None:
+        if prefixes:  # Hebrew: also try the word without one or two prefix letters
+            for skip in (1, 2):
+                letter = text[pos + skip - 1 : pos + skip]
+                if not letter or letter not in prefixes:
+                    break
+                starts.append(pos + skip)
+        for start in starts:
+            for length, index in self._indexes:
+                entry = index.get(text[start : start + length])
+                if entry is None or entry[0].match(text, start) is None:
+                    continue
+                for pattern, term in entry[1]:
+                    if start != pos and not term.prefixable:
                         continue
-                    for pattern, term in entry[1]:
-                        if start != pos and not term.prefixable:
-                            continue
-                        match = pattern.match(text, start)
-                        if match is not None:
-                            yield Hit(term, start, match.end())
+                    match = pattern.match(text, start)
+                    if match is not None:
+                        yield Hit(term, start, match.end())
+
+
+# How far `_heads` spells a pattern out, and how many spellings it keeps (alternatives multiply).
+_HEAD_LENGTH = 8
+_HEAD_SPELLINGS = 64
+
+
+def _heads(pattern: str) -> set[tuple[str, bool]]:
+    """Literal strings, one of which starts every match of `pattern`: (head, whole), `whole`
+    when the head is the entire match (the pattern has nothing after it but look-arounds).
+    A superset on purpose: look-arounds are skipped and spelling stops at the first construct
+    it does not read (classes, repeats) or after `_HEAD_LENGTH` letters; so a word start no
+    head matches cannot start a match, and the exact test runs only where one does."""
+    for need in range(_HEAD_LENGTH, _KEY_LENGTH - 1, -1):
+        found = _spell(f"(?:{pattern})", need)
+        if len(found) <= _HEAD_SPELLINGS:
+            return found
+    return found
+
+
+def _spell(pattern: str, need: int) -> set[tuple[str, bool]]:
+    if not pattern:
+        return {("", True)}
+    if need == 0:
+        return {("", False)}
+    if pattern.startswith(("(?<=", "(?<!", "(?=", "(?!")):
+        return _spell(pattern[_group_end(pattern, 0) + 1 :], need)
+    if pattern.startswith("\\b"):
+        return _spell(pattern[2:], need)
+    if pattern.startswith("(?:"):
+        end = _group_end(pattern, 0)
+        rest = pattern[end + 1 :]
+        if rest[:1] in ("*", "+", "{"):
+            return {("", False)}
+        optional = rest.startswith("?")
+        rest = rest.removeprefix("?")
+        found: set[tuple[str, bool]] = set()
+        for alternative in _alternatives(pattern[3:end]):
+            found |= _spell(alternative + rest, need)
+        return found | _spell(rest, need) if optional else found
+    if pattern.startswith("\\") and not pattern[1:2].isalnum():
+        char, rest = pattern[1], pattern[2:]
+    elif pattern[0] in _META or pattern[0] == "\\":
+        return {("", False)}  # a class, a repeat, a capturing group...: anything may follow
+    else:
+        char, rest = pattern[0], pattern[1:]
+    if rest[:1] in ("*", "+", "{"):
+        return {("", False)}
+    spelled = {(char + head, whole) for head, whole in _spell(rest.removeprefix("?"), need - 1)}
+    return spelled | _spell(rest[1:], need) if rest.startswith("?") else spelled
+
+
+# A prefix tree of heads: one letter per key, plus these two markers (longer than a letter).
+_Trie = dict[str, "_Trie"]
+_WORD_END = "<end of word>"  # a whole head ends here
+_ANYTHING = "<anything>"  # a head that anything may follow ends here
+
+
+def _trie_pattern(heads: set[tuple[str, bool]]) -> str:
+    """One regex matching where any head does (a whole head only at the end of a word), as a
+    prefix tree: at each letter the regex engine skips the branches that start with another
+    letter without entering them."""
+    trie: _Trie = {}
+    # Shortest first: a head that anything may follow makes the longer ones under it moot.
+    for head, whole in sorted(heads, key=lambda item: len(item[0])):
+        node = trie
+        for char in head:
+            if _ANYTHING in node:
+                break
+            node = node.setdefault(char, {})
+        else:
+            node.setdefault(_WORD_END if whole else _ANYTHING, {})
+    return _node_pattern(trie)
+
+
+def _node_pattern(node: _Trie) -> str:
+    if _ANYTHING in node:
+        return ""
+    branches = [
+        re.escape(char) + _node_pattern(child)
+        for char, child in sorted(node.items())
+        if char != _WORD_END
+    ]
+    if _WORD_END in node:
+        branches.append("(?!\\w)")
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def _any_of(

@@ -57,6 +57,7 @@ _TO_CYRILLIC = str.maketrans(
 _LATIN_LANGUAGES = frozenset({"en", "es", "fr", "de"})
 _HAS_CONFUSABLE = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f\u0261\u0131]")
 _MIXED_TOKEN = re.compile(r"\w*(?:[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z])\w*")
+_MIXED_PAIR = re.compile(r"[a-z][\u0400-\u04ff]|[\u0400-\u04ff][a-z]")
 
 
 # Letters whose diacritic makes a different word that matters, kept (lower-cased) instead of
@@ -146,11 +147,22 @@ def fold(text: str, language: str = "") -> Folded:
     # Compose first so "n" + combining tilde is the letter ñ; excerpts then come from the NFC
     # text, which looks identical to the original.
     nfc = unicodedata.normalize("NFC", text)
-    table = _FOLD_TABLE_GERMAN if language == "de" else _FOLD_TABLE
-    folded = nfc.translate(table)
+    # The German table differs from the other only on umlauts: without one, both languages'
+    # folds share `_translated` (a sentence is folded for its language and without one).
+    german = language == "de" and _HAS_UMLAUT.search(nfc) is not None
+    table = _FOLD_TABLE_GERMAN if german else _FOLD_TABLE
+    folded = _translated(nfc, german)
     if _HAS_CONFUSABLE.search(folded):
         folded = _resolve_homoglyphs(folded, language)
     return Folded(nfc, folded, table.fold_char)
+
+
+_HAS_UMLAUT = re.compile("[äöüÄÖÜ]")
+
+
+@lru_cache(maxsize=256)
+def _translated(nfc: str, german: bool) -> str:
+    return nfc.translate(_FOLD_TABLE_GERMAN if german else _FOLD_TABLE)
 
 
 def _resolve_homoglyphs(folded: str, language: str) -> str:
@@ -159,6 +171,10 @@ def _resolve_homoglyphs(folded: str, language: str) -> str:
         # An English/Spanish/French/German story has no business spelling words in Cyrillic or
         # Greek look-alikes: map all of them to Latin.
         return folded.translate(_TO_LATIN)
+    if _MIXED_PAIR.search(folded) is None:
+        # No word mixes scripts, so `_MIXED_TOKEN` has nothing to replace (asked first: its
+        # `\w*` head makes it try every position of every word).
+        return folded
     if language == "ru":
         # In a Russian story a word mixing scripts is a Russian word with Latin look-alikes
         # slipped in ("cyкa"), whatever the majority.
