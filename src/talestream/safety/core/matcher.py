@@ -52,7 +52,7 @@ def concept_terms_for(language: str) -> list[Term]:
 
 # --- the matcher ------------------------------------------------------------------------------
 
-_WORD_START = re.compile(r"(?<!\w)\w")
+_WORD = re.compile(r"\w+")
 _META = frozenset("\\.^$*+?{}[]|()")
 _KEY_LENGTH = 2
 
@@ -142,9 +142,20 @@ class Hit:
     end: int
 
 
-# The patterns indexed under one key, and one regex that matches where any of them does: most
-# word starts with candidates match none, and one regex call there is cheaper than one per term.
-_Candidates = tuple[re.Pattern[str], list[tuple[re.Pattern[str], Term]]]
+class _Candidates:
+    """The terms indexed under one key. Which of them match at a word start is asked first of
+    one regex of all of them (alternatives in order, each ending in a named empty group, so
+    the match tells which term it is): most starts match none, and where one matches, the
+    terms before it need no other call (a key like "you" or "the" has over a dozen)."""
+
+    __slots__ = ("any_of", "patterns", "terms")
+
+    def __init__(self, sources: list[str], terms: list[Term]) -> None:
+        self.terms = terms
+        self.patterns = [re.compile(f"(?:{source})(?!\\w)") for source in sources]
+        self.any_of = re.compile(
+            "|".join(f"(?:{source})(?!\\w)(?P<_{i}>)" for i, source in enumerate(sources))
+        )
 
 
 class Matcher:
@@ -159,8 +170,8 @@ class Matcher:
         language: str = "",
         key_length: int = _KEY_LENGTH,
     ) -> None:
-        indexes: dict[int, dict[str, list[tuple[re.Pattern[str], Term]]]] = {}
-        sources: dict[re.Pattern[str], str] = {}
+        indexes: dict[int, dict[str, list[tuple[str, Term]]]] = {}
+        sources: set[str] = set()
         self._prefix_letters = prefix_letters
         for term in terms:
             folded = fold_pattern(term.pattern, language)
@@ -175,26 +186,28 @@ class Matcher:
                     length -= 1
             if not all(key[0].isalnum() for key in keys):
                 raise ValueError(f"pattern must start with a letter: {term.pattern!r}")
-            compiled = re.compile(f"(?:{folded})(?!\\w)")
-            sources[compiled] = folded
+            sources.add(folded)
             index = indexes.setdefault(length, {})
             for key in keys:
-                index.setdefault(key, []).append((compiled, term))
+                index.setdefault(key, []).append((folded, term))
         self._indexes: list[tuple[int, dict[str, _Candidates]]] = [
-            (length, {key: (_any_of(found, sources), found) for key, found in index.items()})
+            (
+                length,
+                {
+                    key: _Candidates([p for p, _ in found], [t for _, t in found])
+                    for key, found in index.items()
+                },
+            )
             for length, index in sorted(indexes.items())
         ]
         # The word starts worth a closer look (where a head of some term is), found by the
         # regex engine: Python work per word was most of a sentence's matching, and few words
         # start a term. Matched from a word start or a non-word character, `_to_candidate`
         # consumes whole words (possessively, so never part of one) and what separates them,
-        # and stops at the next candidate word or the end; `_past_candidate` first consumes
-        # the candidate word itself.
-        heads = set().union(*(_heads(source) for source in sources.values()))
+        # and stops at the next candidate word or the end.
+        heads = set().union(*(_heads(source) for source in sources))
         skip = f"[{re.escape(prefix_letters)}]{{0,2}}" if prefix_letters else ""
-        words = f"(?:\\W++|(?!{skip}{_trie_pattern(heads)})\\w++)*+"
-        self._to_candidate = re.compile(words)
-        self._past_candidate = re.compile("\\w++" + words)
+        self._to_candidate = re.compile(f"(?:\\W++|(?!{skip}{_trie_pattern(heads)})\\w++)*+")
 
     def find(self, text: str, until: int | None = None) -> Iterator[Hit]:
         """Every match in a folded text (overlapping matches of different terms included);
@@ -202,10 +215,15 @@ class Matcher:
         # (Not searched only up to `until`: the heads of a word starting before it may reach
         # past it.)
         end = len(text) if until is None else min(until, len(text))
-        pos = self._to_candidate.match(text).end()
-        while pos < end:
+        to_candidate = self._to_candidate
+        found = to_candidate.match(text)  # always a match, perhaps an empty one
+        while found is not None and found.end() < end:
+            pos = found.end()
             yield from self._hits_at(text, pos)
-            pos = self._past_candidate.match(text, pos).end()
+            # Past the candidate word, then on to the next (one copy of the big regex: its
+            # code is most of what a sentence's matching reads from memory).
+            word = _WORD.match(text, pos)
+            found = to_candidate.match(text, word.end() if word is not None else pos + 1)
 
     def _hits_at(self, text: str, pos: int) -> Iterator[Hit]:
         """The matches at the word start `pos` (and, in Hebrew, after its prefix letters)."""
@@ -220,12 +238,22 @@ class Matcher:
         for start in starts:
             for length, index in self._indexes:
                 entry = index.get(text[start : start + length])
-                if entry is None or entry[0].match(text, start) is None:
+                if entry is None:
                     continue
-                for pattern, term in entry[1]:
+                match = entry.any_of.match(text, start)
+                if match is None:
+                    continue
+                # The first term that matches here (its own regex would match the same text:
+                # the alternatives before it failed and nothing follows it); then the rest.
+                first = int(match.lastgroup[1:])  # type: ignore[index]
+                terms = entry.terms
+                if start == pos or terms[first].prefixable:
+                    yield Hit(terms[first], start, match.end())
+                for number in range(first + 1, len(terms)):
+                    term = terms[number]
                     if start != pos and not term.prefixable:
                         continue
-                    match = pattern.match(text, start)
+                    match = entry.patterns[number].match(text, start)
                     if match is not None:
                         yield Hit(term, start, match.end())
 
@@ -314,14 +342,6 @@ def _node_pattern(node: _Trie) -> str:
     if _WORD_END in node:
         branches.append("(?!\\w)")
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-
-def _any_of(
-    candidates: list[tuple[re.Pattern[str], Term]], sources: dict[re.Pattern[str], str]
-) -> re.Pattern[str]:
-    if len(candidates) == 1:
-        return candidates[0][0]
-    return re.compile("|".join(f"(?:{sources[pattern]})(?!\\w)" for pattern, _ in candidates))
 
 
 _MATCHERS: dict[str, Matcher] = {}
