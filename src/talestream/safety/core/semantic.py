@@ -113,6 +113,20 @@ class SemanticClassifier:
         Each text's sums are cached, so judging a sentence with its predecessor costs little
         more than the sentence alone. (A feature both texts have counts twice in the pair, where
         training saw it once: a small difference, towards the words the two share.)"""
+        exps = self._exps(texts)
+        best = max(self._unsafe_classes, key=exps.__getitem__)
+        return SemanticVerdict(
+            unsafe=1.0 - exps[self._benign] / sum(exps), category=self.classes[best]
+        )
+
+    def unsafe(self, *texts: str) -> float:
+        """`judge(*texts).unsafe`, without finding the category (the stream asks this of every
+        sentence and needs the category only for the few it blocks)."""
+        exps = self._exps(texts)
+        return 1.0 - exps[self._benign] / sum(exps)
+
+    def _exps(self, texts: tuple[str, ...]) -> list[float]:
+        """Per class, exp(score - top score): the softmax before its division."""
         total, squares = self._sums(texts[0])
         for text in texts[1:]:
             more, more_squares = self._sums(text)
@@ -122,10 +136,7 @@ class SemanticClassifier:
         norm = math.sqrt(squares) or 1.0
         scores = [t / norm + b for t, b in zip(total, self._intercept, strict=True)]
         top = max(scores)
-        exps = [math.exp(x - top) for x in scores]
-        unsafe = 1.0 - exps[self._benign] / sum(exps)
-        best = max(self._unsafe_classes, key=exps.__getitem__)
-        return SemanticVerdict(unsafe=unsafe, category=self.classes[best])
+        return [math.exp(x - top) for x in scores]
 
 
 class _WordCache(dict[str, tuple[int, ...]]):
