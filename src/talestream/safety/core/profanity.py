@@ -168,6 +168,7 @@ _ENGLISH_MARKERS = frozenset(
     | {"is", "of", "to", "it"}
 )
 _ASCII_WORD = re.compile(r"[A-Za-z']+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 # Text that one of `_CLASSIFIER_NEUTRAL` needs (each pattern starts with one of these): most
@@ -191,7 +192,10 @@ def classifier_input(text: str) -> str:
 
 def looks_english(text: str) -> bool:
     # (Lower-casing the text first finds the same ASCII words: only "K" (Kelvin) and "İ" become
-    # ASCII letters when lower-cased, and no marker has a "k" or a dotted "i".)
+    # ASCII letters when lower-cased, and no marker has a "k" or a dotted "i". So a text with
+    # no ASCII letter, a Russian or Hebrew sentence, has no marker and is not lower-cased.)
+    if _ASCII_LETTER.search(text) is None:
+        return False
     return len(_ENGLISH_MARKERS.intersection(_ASCII_WORD.findall(text.lower()))) >= 2
 
 
