@@ -200,9 +200,11 @@ _LEET_CHARS = "0-9@$|+€!"
 # A run of letters mixed with leet characters, e.g. "k1ll", "$h!t", "@ss", "f*ck", that has a
 # leet character `_unleet` would replace: the whole run (it starts where a run starts and the
 # greedy tail takes it to its end), so other runs, which `_unleet` leaves alone, cost no call.
+# Up to its first leet character a run has only letters and "*": read possessively, a word
+# without one is given up at its end instead of being retried character by character.
 _LEET_RUN = re.compile(
-    rf"(?<![^\W\d_])(?<![{_LEET_CHARS}*])(?:[^\W\d_]|[{_LEET_CHARS}*])*?[{_LEET_CHARS}]"
-    rf"(?:[^\W\d_]|[{_LEET_CHARS}*])*"
+    rf"(?<![^\W\d_])(?<![{_LEET_CHARS}*])(?:[^\W\d_]++|\*++)*+[{_LEET_CHARS}]"
+    rf"(?:[^\W\d_]|[{_LEET_CHARS}*])*+"
 )
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 _LEET_CHAR = re.compile(rf"[{_LEET_CHARS}]")  # what `_LEET_RUN` needs

@@ -107,8 +107,8 @@ _RULE_HINTS: tuple[re.Pattern[str], ...] = (
     re.compile(r"(?:https?://|www\.)", re.IGNORECASE),
     re.compile(rf"\.(?:{_TLDS})\b"),
     re.compile(r"\+\d"),
-    re.compile(r"\d{3}"),
-    re.compile(r"\d{3}"),
+    re.compile(r"\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}"),
+    re.compile(r"0\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}"),
     re.compile(r"\d{10}"),
     re.compile(
         r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|"
