@@ -84,7 +84,9 @@ def _alternatives(pattern: str) -> list[str]:
         if char == "\\":
             i += 2
             continue
-        if char == "(":
+        if char == "[":  # a character class may contain "|" and parentheses
+            i = pattern.index("]", i + 2)
+        elif char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
