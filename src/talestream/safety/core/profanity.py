@@ -115,7 +115,7 @@ class _ProfanityScorer:
         calibration = [(float(m[2]), float(m[3])) for m in members]
 
         def predict(text: str) -> float:
-            terms = [t for t in tokens(text.lower()) if t in weights]
+            terms = [t for t in tokens(text.lower()) if t in once]  # (the keys of `weights`)
             if len(set(terms)) == len(terms):
                 rows = [once[t] for t in terms]
             else:  # a repeated term: its count times its idf

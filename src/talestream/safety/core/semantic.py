@@ -18,9 +18,11 @@ import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import chain, pairwise
+from operator import is_not
 from pathlib import Path
+from typing import TypeGuard, cast
 
 import numpy as np
 
@@ -33,6 +35,8 @@ BENIGN = "benign"
 _WORD = re.compile(r"\w+")
 _PREFIXES = (4, 6)
 _WORD_CACHE = 50_000  # words remembered by the classifier (a few MB at most)
+# `lambda i: i is not None` without a Python call per item (a known pair index, or None).
+_NOT_NONE = cast("Callable[[int | None], TypeGuard[int]]", partial(is_not, None))
 
 
 def features(text: str) -> list[str]:
@@ -101,7 +105,7 @@ class SemanticClassifier:
         # pair by pair: the set's order, and so the float sums, are those of before.
         words = _WORD.findall(fold(text).text)
         known = set(chain.from_iterable(map(self._words.__getitem__, words)))
-        known.update(i for i in map(self._pairs.get, pairwise(words)) if i is not None)
+        known.update(filter(_NOT_NONE, map(self._pairs.get, pairwise(words))))
         if not known:
             return [0.0] * len(self.classes), 0.0
         rows = list(known)
