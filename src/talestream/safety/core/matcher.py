@@ -150,14 +150,28 @@ class _Candidates:
     the match tells which term it is): most starts match none, and where one matches, the
     terms before it need no other call (a key like "you" or "the" has over a dozen)."""
 
-    __slots__ = ("any_of", "patterns", "terms")
+    __slots__ = ("any_of", "later", "terms")
 
-    def __init__(self, sources: list[str], terms: list[Term]) -> None:
+    def __init__(
+        self, sources: list[str], terms: list[Term], compiled: dict[str, re.Pattern[str]]
+    ) -> None:
         self.terms = terms
-        self.patterns = [re.compile(f"(?:{source})(?!\\w)") for source in sources]
-        self.any_of = re.compile(
-            "|".join(f"(?:{source})(?!\\w)(?P<_{i}>)" for i, source in enumerate(sources))
-        )
+        # The own regex of each term after the first (`any_of` answers for the first), shared
+        # between the keys a pattern is indexed under (compiling is most of start-up).
+        self.later = [_compiled(source, compiled) for source in sources[1:]]
+        if len(sources) == 1:  # most keys: the term's own regex
+            self.any_of = _compiled(sources[0], compiled)
+        else:
+            self.any_of = re.compile(
+                "|".join(f"(?:{source})(?!\\w)(?P<_{i}>)" for i, source in enumerate(sources))
+            )
+
+
+def _compiled(source: str, compiled: dict[str, re.Pattern[str]]) -> re.Pattern[str]:
+    found = compiled.get(source)
+    if found is None:
+        found = compiled[source] = re.compile(f"(?:{source})(?!\\w)")
+    return found
 
 
 class Matcher:
@@ -192,11 +206,12 @@ class Matcher:
             index = indexes.setdefault(length, {})
             for key in keys:
                 index.setdefault(key, []).append((folded, term))
+        compiled: dict[str, re.Pattern[str]] = {}
         self._indexes: list[tuple[int, dict[str, _Candidates]]] = [
             (
                 length,
                 {
-                    key: _Candidates([p for p, _ in found], [t for _, t in found])
+                    key: _Candidates([p for p, _ in found], [t for _, t in found], compiled)
                     for key, found in index.items()
                 },
             )
@@ -247,15 +262,15 @@ class Matcher:
                     continue
                 # The first term that matches here (its own regex would match the same text:
                 # the alternatives before it failed and nothing follows it); then the rest.
-                first = int(match.lastgroup[1:])  # type: ignore[index]
                 terms = entry.terms
+                first = int(match.lastgroup[1:]) if len(terms) > 1 else 0  # type: ignore[index]
                 if start == pos or terms[first].prefixable:
                     yield Hit(terms[first], start, match.end())
                 for number in range(first + 1, len(terms)):
                     term = terms[number]
                     if start != pos and not term.prefixable:
                         continue
-                    match = entry.patterns[number].match(text, start)
+                    match = entry.later[number - 1].match(text, start)
                     if match is not None:
                         yield Hit(term, start, match.end())
 
