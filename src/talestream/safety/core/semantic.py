@@ -19,8 +19,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import chain, pairwise
-from operator import is_not
+from itertools import chain, pairwise, repeat
+from operator import add, is_not, sub, truediv
 from pathlib import Path
 from typing import TypeGuard, cast
 
@@ -134,13 +134,15 @@ class SemanticClassifier:
         total, squares = self._sums(texts[0])
         for text in texts[1:]:
             more, more_squares = self._sums(text)
-            total = [a + b for a, b in zip(total, more, strict=True)]
+            total = list(map(add, total, more))
             squares += more_squares
-        # Ten classes: plain floats beat numpy's per-call overhead for the softmax.
+        # Ten classes: plain floats beat numpy's per-call overhead for the softmax, and `map`
+        # over `operator` functions runs the same float operations without a Python call each
+        # (t / norm + b, then exp(x - top)).
         norm = math.sqrt(squares) or 1.0
-        scores = [t / norm + b for t, b in zip(total, self._intercept, strict=True)]
+        scores = list(map(add, map(truediv, total, repeat(norm)), self._intercept))
         top = max(scores)
-        return [math.exp(x - top) for x in scores]
+        return list(map(math.exp, map(sub, scores, repeat(top))))
 
 
 class _WordCache(dict[str, tuple[int, ...]]):
