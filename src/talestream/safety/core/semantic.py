@@ -77,7 +77,7 @@ class SemanticClassifier:
         self._unsafe_classes = [i for i, c in enumerate(self.classes) if c != BENIGN]
         self._sums = lru_cache(maxsize=512)(self._text_sums)
         # The word pairs ("a b") by their words, ("a", "b"): looked up for all of a text's
-        # neighbours in one `map` over `zip`, without building the "a b" strings.
+        # neighbours in one `map` over `pairwise`, without building the "a b" strings.
         self._pairs: dict[tuple[str, str], int] = {}
         for term, i in self._index.items():
             first, space, second = term.partition(" ")
