@@ -102,13 +102,14 @@ class _ProfanityScorer:
                 (estimator.coef_[0], float(estimator.intercept_[0]), calibrator.a_, calibrator.b_)
             )
         # term -> (idf, weight in each ensemble member); and, for a term seen once in a text,
-        # its squared tf-idf value and its products with the weights, computed once here.
+        # its squared tf-idf value and its products with the weights, computed once here (one
+        # flat row, so a text's rows are summed column by column in one transposition).
         weights = {
             term: (float(idf[i]), tuple(float(m[0][i]) for m in members))
             for term, i in vocabulary.items()
         }
         once = {
-            term: (term_idf * term_idf, tuple(term_idf * w for w in term_weights))
+            term: (term_idf * term_idf, *(term_idf * w for w in term_weights))
             for term, (term_idf, term_weights) in weights.items()
         }
         intercepts = [m[1] for m in members]
@@ -123,14 +124,13 @@ class _ProfanityScorer:
                 for term, n in Counter(terms).items():
                     term_idf, term_weights = weights[term]
                     value = n * term_idf
-                    rows.append((value * value, tuple(value * w for w in term_weights)))
+                    rows.append((value * value, *(value * w for w in term_weights)))
             # Summed in the order of the terms from 0.0, as scikit-learn's sparse product does.
-            norm = math.sqrt(sum((square for square, _ in rows), 0.0)) or 1.0
-            dots = [sum(column, 0.0) for column in zip(*(row for _, row in rows), strict=True)]
+            sums = [sum(column, 0.0) for column in zip(*rows, strict=True)]
+            squares, *dots = sums or [0.0] * (1 + len(intercepts))
+            norm = math.sqrt(squares) or 1.0
             total = 0.0
-            for dot, intercept, (a, b) in zip(
-                dots or [0.0] * len(intercepts), intercepts, calibration, strict=True
-            ):
+            for dot, intercept, (a, b) in zip(dots, intercepts, calibration, strict=True):
                 decision = dot / norm + intercept
                 total += 1.0 / (1.0 + math.exp(a * decision + b))  # sklearn: expit(-(a*d + b))
             return total / len(intercepts)
