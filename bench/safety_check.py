@@ -29,6 +29,7 @@ import tarfile
 import tempfile
 import time
 from pathlib import Path
+from types import ModuleType
 from typing import Protocol
 
 from talestream.generation.scripted import BUILTIN_CHAPTER
@@ -46,9 +47,15 @@ class Checker(Protocol):
 
 
 def policy_at(revision: str) -> Checker:
-    """The output policy of `revision`: its safety package extracted with `git archive` into a
-    temporary directory and imported as `baseline_talestream.safety` (its own caches and
-    models, nothing shared with the current code)."""
+    """The output policy of `revision` (see `safety_package_at`)."""
+    baseline: Checker = safety_package_at(revision).OutputPolicy()
+    return baseline
+
+
+def safety_package_at(revision: str) -> ModuleType:
+    """The safety package of `revision`: extracted with `git archive` into a temporary
+    directory and imported as `baseline_talestream.safety` (its own caches and models, nothing
+    shared with the current code)."""
     archive = subprocess.run(
         ["git", "archive", revision, "src/talestream/safety"],
         cwd=ROOT,
@@ -65,8 +72,7 @@ def policy_at(revision: str) -> Checker:
         source = module.read_text(encoding="utf-8")
         module.write_text(source.replace("talestream.safety", "baseline_talestream.safety"))
     sys.path.insert(0, str(directory))
-    baseline: Checker = importlib.import_module("baseline_talestream.safety").OutputPolicy()
-    return baseline
+    return importlib.import_module("baseline_talestream.safety")
 
 
 def story_sentences() -> list[tuple[str, str]]:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import importlib
 import json
 import random
+import re
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,7 +28,12 @@ from talestream.safety import (
     split_sentences,
 )
 from talestream.safety.core.matcher import concept_terms_for, matcher_for, terms_for
-from talestream.safety.core.normalize import deobfuscate, fold, fold_pattern
+from talestream.safety.core.normalize import (
+    deobfuscate,
+    fold,
+    fold_pattern,
+    needs_deobfuscation,
+)
 from talestream.safety.core.profanity import (
     CLASSIFIER_THRESHOLD,
     classifier_input,
@@ -359,6 +366,59 @@ def test_no_lexicon_pattern_looks_further_back_than_the_variants_margin() -> Non
         for term in terms_for(language) + concept_terms_for(language):
             pattern = fold_pattern(term.pattern, language)
             assert max(widths(parser.parse(pattern)), default=0) < LOOKBEHIND_MARGIN, pattern
+
+
+def _passages() -> list[tuple[str, str]]:
+    rows = []
+    for name in ("passages.jsonl", "holdout.jsonl"):
+        path = Path(__file__).parent / "data" / "safety" / name
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                rows.append((row["language"], row["text"]))
+    return rows
+
+
+def test_candidate_words_are_every_word_that_starts_a_term() -> None:
+    """The matcher only looks closely at word starts where some term's literal head is (one
+    regex over the sentence): it must find what trying every word start finds, in order."""
+    word_start = re.compile(r"(?<!\w)\w")
+    texts = [(language, text) for language, text in _passages()]
+    texts += [(language, text) for language, text in VARIANTS]
+    texts += [("en", text) for text in INNOCENT_WORDS + BENIGN_EN]
+    hits = 0
+    for language, text in texts:
+        for folded in (fold(text, language).text, *deobfuscate(fold(text, language).text)):
+            matcher = matcher_for(language)
+            everywhere = [
+                hit
+                for start in word_start.finditer(folded)
+                for hit in matcher._hits_at(folded, start.start())
+            ]
+            assert list(matcher.find(folded)) == everywhere, folded
+            hits += len(everywhere)
+    assert hits > 500  # the texts do start terms
+
+
+# The single regex `needs_deobfuscation` was before it was split into cheaper searches.
+_OLD_TRIGGER = re.compile(r"[0-9@$|+€!*]|([^\W\d_])\1\1|(?<!\w)\w[\s.\-_*·•,/\\~:;]{1,2}\w(?!\w)")
+
+
+def test_deobfuscation_is_skipped_only_where_it_finds_nothing() -> None:
+    """`needs_deobfuscation` asks for no text the old trigger did not, and skips one the old
+    trigger asked for only when `deobfuscate` has no variant of it ("Run!", "No!!")."""
+    random.seed(8)
+    pieces = [*"abkl ıи!._-*1@€é٣,:'", "oo", "ooo", " a ", "!!", "k1ll", "f u c k", "a_b_c", "No!"]
+    texts = ["".join(random.choices(pieces, k=random.randint(1, 12))) for _ in range(20_000)]
+    texts += [fold(text, language).text for language, text in _passages()]
+    skipped = 0
+    for text in texts:
+        if needs_deobfuscation(text):
+            assert _OLD_TRIGGER.search(text), text
+        elif _OLD_TRIGGER.search(text):
+            assert deobfuscate(text) == [], text
+            skipped += 1
+    assert skipped > 100
 
 
 INNOCENT_WORDS = [

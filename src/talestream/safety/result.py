@@ -28,8 +28,9 @@ class SafetyResult(BaseModel):
     def from_issues(cls, issues: list[SafetyIssue]) -> SafetyResult:
         """Every issue is, by construction, inappropriate for the child's age: any blocks."""
         if not issues:
-            # The common case on the streaming hot path: skip validation of known-good values.
-            return cls.model_construct(approved=True, score=1.0, issues=[])
+            # The common case on the streaming hot path. (Validating these three values is
+            # faster than `model_construct`: 1.1 against 1.5 us.)
+            return cls(approved=True, score=1.0, issues=[])
         penalty = sum(SEVERITY_PENALTY[issue.severity] for issue in issues)
         return cls(approved=not issues, score=round(max(0.0, 1.0 - penalty), 4), issues=issues)
 

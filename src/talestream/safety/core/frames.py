@@ -90,6 +90,8 @@ class FrameDetector:
         across `previous` and `text`."""
         here = self._concepts(text, language)
         both = here | self._concepts(previous, language) if previous else here
+        if not both:  # every frame needs a concept
+            return []
         issues: list[SafetyIssue] = []
         for frame in FRAMES:
             seen = both if frame.window else here

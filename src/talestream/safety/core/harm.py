@@ -30,11 +30,15 @@ class SemanticLayer:
         found = self.frames.find(text, language, previous)
         if not classifier:
             return found
-        threshold = self.classifier.threshold
-        verdict = self.classifier.judge(text)
-        if previous and verdict.unsafe < threshold:
-            verdict = self.classifier.judge(previous, text)
-        if verdict.unsafe >= threshold:
+        model = self.classifier
+        threshold = model.threshold
+        texts: tuple[str, ...] = (text,)
+        unsafe = model.unsafe(text)
+        if previous and unsafe < threshold:
+            texts = (previous, text)
+            unsafe = model.unsafe(previous, text)
+        if unsafe >= threshold:  # the category too, for the few blocked (sums are cached)
+            verdict = model.judge(*texts)
             found.append(
                 SafetyIssue(
                     category=verdict.category,

@@ -90,13 +90,46 @@ PERSONAL_DATA_RULES: list[tuple[str, Severity, re.Pattern[str]]] = [
         re.compile(r"רחוב\s+[\u05d0-\u05ea\"'-]+(?:\s+[\u05d0-\u05ea\"'-]+)?\s+\d{1,4}"),
     ),
 ]
-_PERSONAL_DATA_HINT = re.compile(r"[@\d/]|www|dot\b|\.[a-z]{2}", re.IGNORECASE)
+# What every rule needs: a digit, "@" or "/", "www", "dot" or a dot before two letters (any
+# case). In three searches that each let the regex engine skip to a likely character (only
+# "W" and "D" match "w" and "d" case-insensitively).
+_PERSONAL_DATA_HINTS = (
+    re.compile(r"[@\d/]"),
+    re.compile(r"\.[a-z]{2}", re.IGNORECASE),
+    re.compile(r"[wWdD](?:(?<=[wW])(?i:ww)|(?<=[dD])(?i:ot)\b)"),
+)
+# For each rule, a part every match of it contains (the same characters under the same flags),
+# searched first: a sentence with a digit (a year, "14 Juillet", "206 bones") passed the hint
+# above and then paid for every rule, some of which retry each position of each word.
+_RULE_HINTS: tuple[re.Pattern[str], ...] = (
+    re.compile("@"),
+    re.compile(r"(?:\(at\)|\[at\]|\{at\}|\sat\s)", re.IGNORECASE),
+    re.compile(r"(?:https?://|www\.)", re.IGNORECASE),
+    re.compile(rf"\.(?:{_TLDS})\b"),
+    re.compile(r"\+\d"),
+    re.compile(r"\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}"),
+    re.compile(r"0\d{2,4}[\s.-]?\d{3,4}[\s.-]?\d{3,4}"),
+    re.compile(r"\d{10}"),
+    re.compile(
+        r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Court|Ct|Way|Place|"
+        r"Pl|Terrace|Close|Crescent|Highway|Hwy)\b"
+    ),
+    # (Case-insensitive words cost more to find than these rules: their number, then.)
+    re.compile(r"\d"),
+    re.compile(r"\d"),
+    re.compile(r"(?:straße|strasse|str\.|gasse|allee)\s"),
+    re.compile(r"\d"),
+    re.compile(r"רחוב\s"),
+)
 
 
 def find_personal_data(text: str) -> Iterator[tuple[str, Severity, int, int]]:
     """(what, severity, start, end) for emails, links, phone numbers and street addresses."""
-    if _PERSONAL_DATA_HINT.search(text) is None:  # no digit, @, link or domain: nothing to find
-        return
-    for what, severity, pattern in PERSONAL_DATA_RULES:
+    symbol, domain, word = _PERSONAL_DATA_HINTS
+    if symbol.search(text) is None and domain.search(text) is None and word.search(text) is None:
+        return  # no digit, @, link or domain: nothing to find
+    for (what, severity, pattern), hint in zip(PERSONAL_DATA_RULES, _RULE_HINTS, strict=True):
+        if hint.search(text) is None:
+            continue
         for match in pattern.finditer(text):
             yield what, severity, match.start(), match.end()

@@ -102,20 +102,21 @@ class _ProfanityScorer:
                 (estimator.coef_[0], float(estimator.intercept_[0]), calibrator.a_, calibrator.b_)
             )
         # term -> (idf, weight in each ensemble member); and, for a term seen once in a text,
-        # its squared tf-idf value and its products with the weights, computed once here.
+        # its squared tf-idf value and its products with the weights, computed once here (one
+        # flat row, so a text's rows are summed column by column in one transposition).
         weights = {
             term: (float(idf[i]), tuple(float(m[0][i]) for m in members))
             for term, i in vocabulary.items()
         }
         once = {
-            term: (term_idf * term_idf, tuple(term_idf * w for w in term_weights))
+            term: (term_idf * term_idf, *(term_idf * w for w in term_weights))
             for term, (term_idf, term_weights) in weights.items()
         }
         intercepts = [m[1] for m in members]
         calibration = [(float(m[2]), float(m[3])) for m in members]
 
         def predict(text: str) -> float:
-            terms = [t for t in tokens(text.lower()) if t in weights]
+            terms = [t for t in tokens(text.lower()) if t in once]  # (the keys of `weights`)
             if len(set(terms)) == len(terms):
                 rows = [once[t] for t in terms]
             else:  # a repeated term: its count times its idf
@@ -123,14 +124,13 @@ class _ProfanityScorer:
                 for term, n in Counter(terms).items():
                     term_idf, term_weights = weights[term]
                     value = n * term_idf
-                    rows.append((value * value, tuple(value * w for w in term_weights)))
+                    rows.append((value * value, *(value * w for w in term_weights)))
             # Summed in the order of the terms from 0.0, as scikit-learn's sparse product does.
-            norm = math.sqrt(sum((square for square, _ in rows), 0.0)) or 1.0
-            dots = [sum(column, 0.0) for column in zip(*(row for _, row in rows), strict=True)]
+            sums = [sum(column, 0.0) for column in zip(*rows, strict=True)]
+            squares, *dots = sums or [0.0] * (1 + len(intercepts))
+            norm = math.sqrt(squares) or 1.0
             total = 0.0
-            for dot, intercept, (a, b) in zip(
-                dots or [0.0] * len(intercepts), intercepts, calibration, strict=True
-            ):
+            for dot, intercept, (a, b) in zip(dots, intercepts, calibration, strict=True):
                 decision = dot / norm + intercept
                 total += 1.0 / (1.0 + math.exp(a * decision + b))  # sklearn: expit(-(a*d + b))
             return total / len(intercepts)
@@ -168,11 +168,18 @@ _ENGLISH_MARKERS = frozenset(
     | {"is", "of", "to", "it"}
 )
 _ASCII_WORD = re.compile(r"[A-Za-z']+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
 
 
 # Text that one of `_CLASSIFIER_NEUTRAL` needs (each pattern starts with one of these): most
-# sentences have none, and one search is cheaper than the four substitutions.
-_CLASSIFIER_NEUTRAL_HINT = re.compile(r"(?i:\b(?:pig|donkey|rat|cow|hog|suck|cock|puss))|Dick")
+# sentences have none, and one search is cheaper than the four substitutions. That is
+# `(?i:\b(?:pig|donkey|rat|cow|hog|suck|cock|puss))|Dick`, written to start with the class of
+# its first letters (every character that matches one case-insensitively, with the long s
+# U+017F for "s"), so the regex engine skips to those instead of trying each position.
+_CLASSIFIER_NEUTRAL_HINT = re.compile(
+    r"[pPdDrRcChHsS\u017f](?:(?<!\w.)(?i:(?<=[pP])(?:ig|uss)|(?<=[dD])onkey|(?<=[rR])at"
+    r"|(?<=[cC])(?:ow|ock)|(?<=[hH])og|(?<=[sS\u017f])uck)|(?<=D)ick)"
+)
 
 
 def classifier_input(text: str) -> str:
@@ -185,7 +192,10 @@ def classifier_input(text: str) -> str:
 
 def looks_english(text: str) -> bool:
     # (Lower-casing the text first finds the same ASCII words: only "K" (Kelvin) and "İ" become
-    # ASCII letters when lower-cased, and no marker has a "k" or a dotted "i".)
+    # ASCII letters when lower-cased, and no marker has a "k" or a dotted "i". So a text with
+    # no ASCII letter, a Russian or Hebrew sentence, has no marker and is not lower-cased.)
+    if _ASCII_LETTER.search(text) is None:
+        return False
     return len(_ENGLISH_MARKERS.intersection(_ASCII_WORD.findall(text.lower()))) >= 2
 
 

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import pairwise
+from functools import lru_cache, partial
+from itertools import chain, pairwise, repeat
+from operator import add, is_not, sub, truediv
 from pathlib import Path
+from typing import TypeGuard, cast
 
 import numpy as np
 
@@ -32,9 +35,8 @@ BENIGN = "benign"
 _WORD = re.compile(r"\w+")
 _PREFIXES = (4, 6)
 _WORD_CACHE = 50_000  # words remembered by the classifier (a few MB at most)
-# A word's own feature indices (those in the vocabulary), and the pairs it starts.
-_WordFeatures = tuple[tuple[int, ...], dict[str, int]]
-_NO_PAIRS: dict[str, int] = {}
+# `lambda i: i is not None` without a Python call per item (a known pair index, or None).
+_NOT_NONE = cast("Callable[[int | None], TypeGuard[int]]", partial(is_not, None))
 
 
 def features(text: str) -> list[str]:
@@ -74,49 +76,39 @@ class SemanticClassifier:
         self._benign = self.classes.index(BENIGN)
         self._unsafe_classes = [i for i, c in enumerate(self.classes) if c != BENIGN]
         self._sums = lru_cache(maxsize=512)(self._text_sums)
-        # The word pairs ("a b") by their first word: {"a": {"b": index}}.
-        self._pairs: dict[str, dict[str, int]] = {}
+        # The word pairs ("a b") by their words, ("a", "b"): looked up for all of a text's
+        # neighbours in one `map` over `pairwise`, without building the "a b" strings.
+        self._pairs: dict[tuple[str, str], int] = {}
         for term, i in self._index.items():
             first, space, second = term.partition(" ")
             if space:
-                self._pairs.setdefault(first, {})[second] = i
-        # word -> the indices of its "=word", "<four" and "<sixlet" features that are known
-        # and of the pairs it starts: story words repeat, and one lookup in this cache replaces
-        # building and looking up four strings in the whole vocabulary.
-        self._words: dict[str, _WordFeatures] = {}
+                self._pairs[first, second] = i
+        # word -> the indices of its "=word", "<four" and "<sixlet" features that are known:
+        # story words repeat, and one lookup in this cache replaces building and looking up
+        # three strings in the whole vocabulary.
+        self._words = _WordCache(self._word_features)
 
     @property
     def vocabulary_size(self) -> int:
         return len(self._index)
 
-    def _word_features(self, word: str) -> _WordFeatures:
-        if len(self._words) >= _WORD_CACHE:
-            self._words.clear()
+    def _word_features(self, word: str) -> tuple[int, ...]:
         index = self._index
         prefixes = (index.get("<" + word[:n]) if len(word) > n else None for n in _PREFIXES)
-        own = tuple(i for i in (index.get("=" + word), *prefixes) if i is not None)
-        found = (own, self._pairs.get(word, _NO_PAIRS))
-        self._words[word] = found
-        return found
+        return tuple(i for i in (index.get("=" + word), *prefixes) if i is not None)
 
     def _text_sums(self, text: str) -> tuple[list[float], float]:
         """Per class, the sum of this text's known features' tf-idf x weight; and the sum of
         their squared tf-idf values (for the norm)."""
         # The known indices of `features(text)`, each once (the trainer checks this scorer
-        # against scikit-learn, which uses `features`).
+        # against scikit-learn, which uses `features`). Added to the set word by word, then
+        # pair by pair: the set's order, and so the float sums, are those of before.
         words = _WORD.findall(fold(text).text)
-        cache = self._words
-        per_word = [cache.get(w) or self._word_features(w) for w in words]
-        known: set[int] = set()
-        for own, _pairs in per_word:
-            known.update(own)
-        for (_own, pairs), second in zip(per_word[:-1], words[1:], strict=True):
-            pair = pairs.get(second)
-            if pair is not None:
-                known.add(pair)
+        known = set(chain.from_iterable(map(self._words.__getitem__, words)))
+        known.update(filter(_NOT_NONE, map(self._pairs.get, pairwise(words))))
         if not known:
             return [0.0] * len(self.classes), 0.0
-        rows = np.fromiter(known, dtype=np.intp, count=len(known))
+        rows = list(known)
         sums: list[float] = np.add.reduce(self._table.take(rows, axis=0), axis=0).tolist()
         return sums, sums.pop()
 
@@ -125,19 +117,47 @@ class SemanticClassifier:
         Each text's sums are cached, so judging a sentence with its predecessor costs little
         more than the sentence alone. (A feature both texts have counts twice in the pair, where
         training saw it once: a small difference, towards the words the two share.)"""
+        exps = self._exps(texts)
+        best = max(self._unsafe_classes, key=exps.__getitem__)
+        return SemanticVerdict(
+            unsafe=1.0 - exps[self._benign] / sum(exps), category=self.classes[best]
+        )
+
+    def unsafe(self, *texts: str) -> float:
+        """`judge(*texts).unsafe`, without finding the category (the stream asks this of every
+        sentence and needs the category only for the few it blocks)."""
+        exps = self._exps(texts)
+        return 1.0 - exps[self._benign] / sum(exps)
+
+    def _exps(self, texts: tuple[str, ...]) -> list[float]:
+        """Per class, exp(score - top score): the softmax before its division."""
         total, squares = self._sums(texts[0])
         for text in texts[1:]:
             more, more_squares = self._sums(text)
-            total = [a + b for a, b in zip(total, more, strict=True)]
+            total = list(map(add, total, more))
             squares += more_squares
-        # Ten classes: plain floats beat numpy's per-call overhead for the softmax.
+        # Ten classes: plain floats beat numpy's per-call overhead for the softmax, and `map`
+        # over `operator` functions runs the same float operations without a Python call each
+        # (t / norm + b, then exp(x - top)).
         norm = math.sqrt(squares) or 1.0
-        scores = [t / norm + b for t, b in zip(total, self._intercept, strict=True)]
+        scores = list(map(add, map(truediv, total, repeat(norm)), self._intercept))
         top = max(scores)
-        exps = [math.exp(x - top) for x in scores]
-        unsafe = 1.0 - exps[self._benign] / sum(exps)
-        best = max(self._unsafe_classes, key=exps.__getitem__)
-        return SemanticVerdict(unsafe=unsafe, category=self.classes[best])
+        return list(map(math.exp, map(sub, scores, repeat(top))))
+
+
+class _WordCache(dict[str, tuple[int, ...]]):
+    """word -> its known feature indices, computed on first sight (so a text's words are
+    looked up by one `map`), and forgotten all at once when the cache is full."""
+
+    def __init__(self, word_features: Callable[[str], tuple[int, ...]]) -> None:
+        super().__init__()
+        self._word_features = word_features
+
+    def __missing__(self, word: str) -> tuple[int, ...]:
+        if len(self) >= _WORD_CACHE:
+            self.clear()
+        found = self[word] = self._word_features(word)
+        return found
 
 
 @lru_cache(maxsize=1)
