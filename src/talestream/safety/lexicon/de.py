@@ -65,8 +65,17 @@ ENTRIES: list[Entry] = [
     ("drugs_alcohol", "medium", 12, r"betrunken(?:e|en|er|es)?", r"besoffen(?:e|en|er|es)?",
      r"zigaretten?", r"zigarren?", r"tabak", r"wodka", r"whisky", r"schnaps", r"alkoholiker(?:in)?",
      r"rauch(?:en|t|te) (?:eine )?(?:zigarette|zigarre)"),
-    ("drugs_alcohol", "low", 10, r"alkohol(?:isch|ische|ischen)?", r"bier(?:e|es)?", r"wein(?:es)?",
-     r"sekt", r"champagner", r"cocktails?(?! aus (?:früchten|obst))"),
+    ("drugs_alcohol", "low", 10, r"alkohol(?:isch|ische|ischen)?"),
+    # A grown-up's glass is fine for a young child; a child given it is a frame (CONCEPTS).
+    ("drugs_alcohol", "low", 5, r"bier(?:e|es)?", r"wein(?:es)?", r"sekt", r"champagner",
+     r"cocktails?(?! aus (?:früchten|obst))"),
+    # ... but a child in the same clause as the drink is a child's use, not a grown-up's.
+    ("drugs_alcohol", "medium", 10,
+     r"(?:kinder|kindern|kind|jungs|jungen|mädchen|kleinen|schüler|sohn|tochter|enkel|enkelin) "
+     r"(?:(?!und |während |aber |dann )[\w']+ ){0,4}?(?:bier(?:e|es)?|wein(?:es)?|sekt|champagner|"
+     r"cocktails?)",
+     r"(?:bier(?:e|es)?|wein(?:es)?|sekt|champagner|cocktails?) "
+     r"(?:(?!und |während |aber |dann )[\w']+ ){0,3}?(?:kinder|kindern|kind|jungs|mädchen)"),
     ("hate", "high", NEVER, r"neger(?:n|in)?", r"schwuchtel(?:n)?", r"kanaken?", r"judensau",
      r"heil hitler", r"sieg heil", r"missgeburt(?:en)?", r"spast(?:i|is|en)?", r"mongo(?:s)?",
      r"zigeuner(?:in|innen)?", r"geh zurück in dein land", r"untermensch(?:en)?"),

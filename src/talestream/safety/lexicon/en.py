@@ -237,9 +237,19 @@ ENTRIES: list[Entry] = [
      r"nicotine", r"vap(?:e|es|ing)", r"stoned",
      r"(?:got|get|gets|getting) (?:wasted|hammered|plastered|trashed)",
      r"(?:smok(?:e|es|ed|ing)) (?:a )?(?:cigarettes?|cigars?)"),
-    ("drugs_alcohol", "low", 10, r"alcohol", r"(?<!root )(?<!ginger )beers?", r"wines?",
-     r"champagne", r"(?<!fruit )(?<!shrimp )(?<!prawn )cocktails?(?! sauce)", r"liquor", r"rum",
-     r"tipsy", r"hungover"),
+    ("drugs_alcohol", "low", 10, r"alcohol", r"liquor", r"rum(?!(?: and |-| )raisin)", r"tipsy",
+     r"hungover"),
+    # A grown-up's glass at a wedding or a barbecue is fine in a story for a young child; a
+    # child given or drinking it is the frame "alcohol given to a child" (CONCEPTS).
+    ("drugs_alcohol", "low", 5, r"(?<!root )(?<!ginger )beers?", r"wines?(?! gums?)",
+     r"champagne", r"(?<!fruit )(?<!shrimp )(?<!prawn )cocktails?(?! (?:sauce|sausages?))"),
+    # ... but a child in the same clause as the drink is a child's use, not a grown-up's.
+    ("drugs_alcohol", "medium", 10,
+     r"(?:kids?|children|child|boys?|girls?|little ones?|toddlers?|youngsters|teens|teenagers|"
+     r"sons?|daughters?|grandson|granddaughter) (?:(?!and |while |but |then |so )[\w']+ ){0,4}?"
+     r"(?:beers?|wines?|champagne|cocktails?)(?! gums?)",
+     r"(?:beers?|wines?|champagne|cocktails?) (?:(?!and |while |but |then |so )[\w']+ ){0,3}?"
+     r"(?:kids|children|child|boys?|girls?|little ones?|toddlers?)"),
     # hate and insults (slurs: never; everyday insults: allowed in dialogue for older readers)
     ("hate", "high", NEVER, r"nigg(?:er|ers|a|as|ah)", r"faggots?", r"fags?", r"retards?",
      r"retarded", r"spics?(?! and span)", r"kikes?", r"chinks?(?! (?:of|in) )", r"trann(?:y|ies)",

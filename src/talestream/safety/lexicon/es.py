@@ -76,8 +76,15 @@ ENTRIES: list[Entry] = [
      r"cigarrillos?", r"cigarros?", r"tabaco",
      r"fum(?:ar|ando|aba) (?:un )?(?:cigarrillo|cigarro|tabaco)",
      r"vodka", r"whisky", r"tequila"),
-    ("drugs_alcohol", "low", 10, r"alcohol", r"ron", r"cervezas?", r"champán",
-     r"cócteles?(?! de frutas)"),
+    ("drugs_alcohol", "low", 10, r"alcohol", r"ron"),
+    # A grown-up's glass is fine for a young child; a child given it is a frame (CONCEPTS).
+    ("drugs_alcohol", "low", 5, r"cervezas?", r"champán", r"cócteles?(?! de frutas)"),
+    # ... but a child in the same clause as the drink is a child's use, not a grown-up's.
+    ("drugs_alcohol", "medium", 10,
+     r"(?:niños|niñas|niño|niña|críos|crías|chavales|hijos?|hijas?|nietos?|nietas?) "
+     r"(?:(?!y |mientras |pero |luego )[\w']+ ){0,4}?(?:cervezas?|champán|cócteles?)",
+     r"(?:cervezas?|champán|cócteles?) (?:(?!y |mientras |pero |luego )[\w']+ ){0,3}?"
+     r"(?:niños|niñas|niño|niña|críos|chavales)"),
     ("hate", "high", NEVER, r"maric(?:ón|ones|a)", r"sudaca(?:s)?", r"subnormal(?:es)?",
      r"moros? de mierda", r"negrat(?:a|as)", r"retrasad(?:o|a) mental"),
     ("hate", "low", 10, r"estúpid(?:o|a|os|as)", r"idiotas?", r"imbéciles?",

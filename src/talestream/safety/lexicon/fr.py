@@ -69,8 +69,16 @@ ENTRIES: list[Entry] = [
      r"cigarettes?", r"cigares?", r"tabac", r"vodka", r"whisky", r"rhum",
      r"fum(?:er|ait|e) (?:une )?(?:cigarette|clope|pipe)",
      r"clopes?", r"alcooliques?"),
-    ("drugs_alcohol", "low", 10, r"alcool", r"bières?", r"vin", r"vins", r"champagne",
+    ("drugs_alcohol", "low", 10, r"alcool"),
+    # A grown-up's glass is fine for a young child; a child given it is a frame (CONCEPTS).
+    ("drugs_alcohol", "low", 5, r"bières?", r"vin", r"vins", r"champagne",
      r"cocktails?(?! de fruits)"),
+    # ... but a child in the same clause as the drink is a child's use, not a grown-up's.
+    ("drugs_alcohol", "medium", 10,
+     r"(?:enfants|enfant|gamins?|gamines?|garçons?|fillettes?|fils|fille|filles) "
+     r"(?:(?!et |pendant |mais |puis )[\w']+ ){0,4}?(?:bières?|vins?|champagne|cocktails?)",
+     r"(?:bières?|vins?|champagne|cocktails?) (?:(?!et |pendant |mais |puis )[\w']+ ){0,3}?"
+     r"(?:enfants|enfant|gamins?|gamines?|garçons?|fillettes?)"),
     ("hate", "high", NEVER, r"pédés?", r"bougnoules?", r"négros?", r"youpins?",
      r"bicots?", r"sales? (?:arabes?|juifs?|noirs?|noires?)", r"retourne dans ton pays"),
     ("hate", "low", 10, r"stupides?", r"idiot(?:e|s|es)?", r"imbéciles?", r"crétin(?:e|s|es)?",
