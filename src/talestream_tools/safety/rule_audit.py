@@ -153,25 +153,30 @@ def _snapshot(verdicts: list[Verdict]) -> dict[str, dict[str, object]]:
     }
 
 
+def _by_rules(rules: object) -> bool:
+    return isinstance(rules, list) and any(rule != CLASSIFIER for rule in rules)
+
+
 def _compare(verdicts: list[Verdict], before: dict[str, dict[str, object]]) -> list[str]:
+    """Unsafe passages the rule layers caught before and miss now (whether or not the trained
+    classifier still catches them: it has seen the training corpus), then every other change."""
     lost: list[str] = []
-    gained: list[str] = []
+    changed: list[str] = []
     for key, now in _snapshot(verdicts).items():
         then = before.get(key)
         if then is None:
             continue
-        was, rules = bool(then["rules"]), now["rules"]
-        assert isinstance(rules, list)
-        if now["label"] == "unsafe" and was and not rules:
-            lost.append(f"- MISSED NOW {key}: was {then['rules']}")
-        elif now["label"] == "benign" and was != bool(rules):
-            gained.append(f"- benign {'blocked' if rules else 'approved'} now {key}: {rules}")
-        elif now["label"] == "unsafe" and not was and rules:
-            gained.append(f"- unsafe caught now {key}: {rules}")
+        rules, was = now["rules"], then["rules"]
+        if now["label"] == "unsafe" and _by_rules(was) and not _by_rules(rules):
+            still = " (the classifier still catches it)" if rules else ""
+            lost.append(f"- MISSED BY THE RULES NOW{still} {key}: was {was}")
+        elif bool(rules) != bool(was) or _by_rules(rules) != _by_rules(was):
+            changed.append(f"- {now['label']} {key}: {was} -> {rules}")
     return [
-        f"## changes against the snapshot: {len(lost)} unsafe passages caught before, missed now",
+        f"## changes against the snapshot: {len(lost)} unsafe passages caught by the rules "
+        "before, not now",
         *lost,
-        *gained,
+        *changed,
     ]
 
 

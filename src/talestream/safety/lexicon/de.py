@@ -25,7 +25,8 @@ ENTRIES: list[Entry] = [
      r"folter(?:n|t|te|ung)?", r"gefoltert", r"massaker", r"gemetzel", r"abschlacht(?:en|et|ete)",
      r"blutbad", r"blutlache", r"voller blut", r"blutverschmiert(?:e|en|er|es)?",
      r"zerstückel(?:n|t|te)"),
-    ("violence", "low", 7, r"blut", r"blutig(?:e|en|er|es)?", r"blute(?:n|t|te)",
+    ("violence", "low", 7, r"blut", r"blutig(?:e|en|er|es)?",
+     r"blute(?:n|t|te)(?! (?:\w+ ){0,3}?aus der nase)",
      r"krieg(?:es|s)?"),
     ("fear", "low", 3, r"gespenst(?:er|es)?", r"geist(?:er)?"),
     ("fear", "low", 5, r"albträum(?:e|en)", r"albtraum(?:s)?", r"alpträum(?:e|en)",
@@ -69,13 +70,18 @@ ENTRIES: list[Entry] = [
     # A grown-up's glass is fine for a young child; a child given it is a frame (CONCEPTS).
     ("drugs_alcohol", "low", 5, r"bier(?:e|es)?", r"wein(?:es)?", r"sekt", r"champagner",
      r"cocktails?(?! aus (?:früchten|obst))"),
-    # ... but a child in the same clause as the drink is a child's use, not a grown-up's.
+    # ... but a child in the same clause as the drink is a child's use, not a grown-up's, and a
+    # drink praised, pressed or laughed at in one sentence is glamour ("a real man finishes
+    # it", "grow big and strong", "they were sick"; the child is often only a name).
     ("drugs_alcohol", "medium", 10,
      r"(?:kinder|kindern|kind|jungs|jungen|mädchen|kleinen|schüler|sohn|tochter|enkel|enkelin) "
      r"(?:(?!und |während |aber |dann )[\w']+ ){0,4}?(?:bier(?:e|es)?|wein(?:es)?|sekt|champagner|"
      r"cocktails?)",
      r"(?:bier(?:e|es)?|wein(?:es)?|sekt|champagner|cocktails?) "
-     r"(?:(?!und |während |aber |dann )[\w']+ ){0,3}?(?:kinder|kindern|kind|jungs|mädchen)"),
+     r"(?:(?!und |während |aber |dann )[\w']+ ){0,4}?(?:kinder|kindern|kind|jungs|mädchen)",
+     r"(?:bier(?:e|es)?|wein(?:es)?|sekt|champagner|cocktails?)\b[^.!?;:]{0,80}?\b"
+     r"(?:echte[rn]? (?:männer|mann|kerle?|jungs)|stark|groß und stark|magisch\w*|zaubersaft|"
+     r"lustig|witzig|torkel\w*|schwankt\w*|kotz\w*|übergeben|jahre alt|cool|mutig)"),
     ("hate", "high", NEVER, r"neger(?:n|in)?", r"schwuchtel(?:n)?", r"kanaken?", r"judensau",
      r"heil hitler", r"sieg heil", r"missgeburt(?:en)?", r"spast(?:i|is|en)?", r"mongo(?:s)?",
      r"zigeuner(?:in|innen)?", r"geh zurück in dein land", r"untermensch(?:en)?"),
@@ -119,6 +125,13 @@ CONCEPTS: list[Concept] = [
      r"(?:knackte|knacken|knackend|zerquetschte|zerquetscht|"
      r"zerschmetterte|riss (?:\w+ ){0,3}(?:heraus|aus|ab)|ausgerissen|häutete|gehäutet|"
      r"drehte (?:\w+ ){0,3}um|schlitzte|zertrümmerte|zertrummerte|platzte)"),
+    # Knees, backs and knuckles crack harmlessly ("knackte sein Knie", a finger set back): the
+    # injury frame does not fire where a joint cracks.
+    ("joint_crack",
+     r"(?:knackte|knacken|knackten) (?:\w+ ){0,2}?(?:knie|knien|rücken|ruecken|gelenke?|"
+     r"fingerknöchel|knöchel|finger|zehen)",
+     r"(?:knie|rücken|ruecken|gelenke?|fingerknöchel|knöchel|finger|zehen) (?:\w+ )?"
+     r"(?:knackte|knacken|knackten)", r"renkte (?:\w+ ){0,3}?ein"),
     ("body_part",
      r"(?:hals|genick|"
      r"schädel|schadel|kopf|wirbelsäule|knochen|rippen|augen|kehle|zähne|zahne|zunge|finger|"
@@ -225,6 +238,12 @@ CONCEPTS: list[Concept] = [
      r"schlagring|glasscherben|benzin|waffe)",
      r"klappmesser",
      r"schwarze[ns]? (?:und )?schwere[ns]? (?:ding|sache)"),
+    # The safety lesson ("if you find a gun, don't touch it, tell a grown-up") is no
+    # encouragement: the frame "weapon encouraged" does not fire with it.
+    ("weapon_safety",
+     r"(?:fass|fasst|fassen) (?:sie|es|ihn|die \w+|das \w+|den \w+) (?:nicht|niemals|nie) an",
+     r"(?:sag|sagt|sage|hol|holt) (?:\w+ ){0,3}?(?:einem erwachsenen|einer erwachsenen|"
+     r"deinen eltern|der lehrerin|dem lehrer)"),
     ("weapon_use",
      r"(?:in die schule|zur schule|in der schule|in die klasse)", r"(?:zielen|ziel|stechen|"
      r"stich|drohen|einschüchtern|einschuchtern)", r"(?:in der socke|im rucksack|im ärmel|im "

@@ -11,7 +11,7 @@ ENTRIES: list[Entry] = [
     ("violence", "medium", 10,
      r"mat(?:ar|arlo|arla|arlos|arlas|arte|arme|ó|aron|ando|ado|ada|ados|adas|aba|aban|aría|arían|"
      r"an)(?! el tiempo)",  # "matar el tiempo" is killing time
-     r"asesin(?:ar|o|a|os|as|ato|atos|ado|ada|aron|ó)"),
+     r"(?<!ballena )(?<!ballenas )asesin(?:ar|o|a|os|as|ato|atos|ado|ada|aron|ó)"),
     ("violence", "medium", 12, r"apuñal(?:ar|ado|ada|ó|aron|ando)",
      r"estrangul(?:ar|ó|ado|ada|aron)",
      r"cadáver(?:es)?", r"violencia", r"secuestr(?:ar|o|ó|ado|ada|aron)"),
@@ -79,12 +79,21 @@ ENTRIES: list[Entry] = [
     ("drugs_alcohol", "low", 10, r"alcohol", r"ron"),
     # A grown-up's glass is fine for a young child; a child given it is a frame (CONCEPTS).
     ("drugs_alcohol", "low", 5, r"cervezas?", r"champán", r"cócteles?(?! de frutas)"),
-    # ... but a child in the same clause as the drink is a child's use, not a grown-up's.
+    # ... but a child in the same clause as the drink is a child's use, not a grown-up's, and a
+    # drink praised, pressed or laughed at in one sentence is glamour ("a real man finishes
+    # it", "grow big and strong", "they were sick"; the child is often only a name).
     ("drugs_alcohol", "medium", 10,
-     r"(?:niños|niñas|niño|niña|críos|crías|chavales|hijos?|hijas?|nietos?|nietas?) "
+     r"(?:niños|niñas|niño|niña|críos|crías|chavales|hijos?|hijas?|nietos?|nietas?|"
+     r"(?:los|las) de (?:primero|segundo|tercero|cuarto|quinto|sexto)) "
      r"(?:(?!y |mientras |pero |luego )[\w']+ ){0,4}?(?:cervezas?|champán|cócteles?)",
-     r"(?:cervezas?|champán|cócteles?) (?:(?!y |mientras |pero |luego )[\w']+ ){0,3}?"
-     r"(?:niños|niñas|niño|niña|críos|chavales)"),
+     r"(?:cervezas?|champán|cócteles?) (?:(?!y |mientras |pero |luego )[\w']+ ){0,4}?"
+     r"(?:niños|niñas|niño|niña|críos|chavales)",
+     r"(?:cervezas?|champán|cócteles?)\b[^.!?;:]{0,80}?\b"
+     r"(?:hombres? de verdad|crecer|grandes y fuertes|fuertes? como|mágic[oa]s?|más felices|"
+     r"gracios[oa]s?|divertid[oa]s?|tambale\w*|vomitar|años|imitarl\w*|guay|valientes?)",
+     r"(?:hizo|hacer|hacía|obligó|obligaron|obligar) (?:(?!y |mientras |pero |luego "
+     r")[\w']+ ){0,2}?(?:beber|tomar|terminar|acabar) (?:(?!y |mientras |pero |luego "
+     r")[\w']+ ){0,3}?(?:cervezas?|champán|cócteles?)"),
     ("hate", "high", NEVER, r"maric(?:ón|ones|a)", r"sudaca(?:s)?", r"subnormal(?:es)?",
      r"moros? de mierda", r"negrat(?:a|as)", r"retrasad(?:o|a) mental"),
     ("hate", "low", 10, r"estúpid(?:o|a|os|as)", r"idiotas?", r"imbéciles?",
@@ -212,7 +221,8 @@ CONCEPTS: list[Concept] = [
      r"(?:revolcándose|revolcandose|revolcarse) (?:en el heno|juntos)", r"(?:hicieron|hacer|hacían|"
      r"hacian) el amor", r"(?:se acostó|se acosto|acostarse|se acostaban) con",
      r"(?:lo que llevaba|qué llevaba|que llevaba) debajo", r"(?:entre gemidos|gimiendo)",
-     r"(?:se arrancaron|se quitaron) la ropa", r"pasaron (?:toda )?la noche (?:juntos|en la cama)",
+     r"(?:se arrancaron|se quitaron) la ropa", r"pasaron (?:toda )?la noche (?:juntos|en la cama)"
+     r"(?!,? (?:en|bajo|dentro de) (?:una|la|su) (?:\w+ )?(?:tienda|acampada|cabaña))",
      r"(?:en|a) la cama (?:juntos|con él|con ella)", r"(?:sin nada de ropa|desnudos en la cama)",
      r"(?:le metió|le metio) mano", r"(?:echar|echaron) un polvo",
      r"se lo (?:montaron|monta|montaban)",
@@ -229,6 +239,12 @@ CONCEPTS: list[Concept] = [
      r"(?:escopeta|pistola|navaja|cuchillo|cuchilla|destornillador|punta afilada|bate con clavos|"
      r"cristales rotos|gasolina|el arma|un arma)",
      r"cosa negra y pesada"),
+    # The safety lesson ("if you find a gun, don't touch it, tell a grown-up") is no
+    # encouragement: the frame "weapon encouraged" does not fire with it.
+    ("weapon_safety",
+     r"no (?:la |lo |las |los )?(?:toques|toquéis|toquen)",
+     r"(?:avisa|avisar|díselo|decírselo) (?:\w+ ){0,3}?(?:a un adulto|a un mayor|a la maestra|"
+     r"al maestro|a tus padres)"),
     ("weapon_use",
      r"(?:al colegio|al cole|a la escuela|a clase)", r"(?:apuntar|apunta|apuntó|apunto|clavar|"
      r"clávalo|clavalo|pinchar|asustar)", r"(?:en el calcetín|en el calcetin|en la mochila|"
