@@ -129,8 +129,8 @@ CONCEPTS: list[Concept] = [
     # injury frame does not fire where a joint cracks.
     ("joint_crack",
      r"(?:knackte|knacken|knackten) (?:\w+ ){0,2}?(?:knie|knien|rücken|ruecken|gelenke?|"
-     r"fingerknöchel|knöchel|finger|zehen)",
-     r"(?:knie|rücken|ruecken|gelenke?|fingerknöchel|knöchel|finger|zehen) (?:\w+ )?"
+     r"fingerknöchel|knöchel)",
+     r"(?:knie|rücken|ruecken|gelenke?|fingerknöchel|knöchel) (?:\w+ )?"
      r"(?:knackte|knacken|knackten)", r"renkte (?:\w+ ){0,3}?ein"),
     ("body_part",
      r"(?:hals|genick|"
