@@ -92,6 +92,28 @@ TWINS = [
         "הילדים גנבו את היין של סבא ושתו הכול.",
         "drugs_alcohol",
     ),
+    (
+        "en",
+        6,
+        "The boys carried the wine glasses to the kitchen to help Mum wash up.",
+        "The boys carried the wine to the shed and drank it.",
+        "drugs_alcohol",
+    ),
+    (
+        "en",
+        6,
+        "The grown-ups drank champagne and the children had fizzy apple juice, which was just "
+        "as magic.",
+        "The grown-ups said the champagne was magic and gave the children a sip.",
+        "drugs_alcohol",
+    ),
+    (
+        "ru",
+        6,
+        "Дети помогли папе отнести пиво в холодильник.",
+        "Дети отнесли пиво в сарай и выпили его.",
+        "drugs_alcohol",
+    ),
     # which school: small talk with a trusted grown-up there, or a stranger's question
     (
         "en",
@@ -106,6 +128,27 @@ TWINS = [
         '"Which school do you go to?" the nurse asked, and Dad told her.',
         '"Which school do you go to? Does your mum pick you up?" asked the man in the van.',
         "personal_data",
+    ),
+    (
+        "en",
+        8,
+        '"Which school do you go to?" asked the new girl on the swings.',
+        '"Which school do you go to?" asked the man by the swings.',
+        "personal_data",
+    ),
+    (
+        "en",
+        9,
+        '"Don\'t tell Dad about the present," whispered Mum, "it\'s a surprise."',
+        '"Don\'t tell Dad about our chats," whispered the man.',
+        "personal_data",
+    ),
+    (
+        "de",
+        5,
+        "„Krieg ich noch ein Eis?“, fragte Mia an der Theke.",
+        "Im Krieg wurde das Dorf zerstört.",
+        "violence",
     ),
     # idioms that are not sexual
     (

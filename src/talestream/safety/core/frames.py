@@ -49,13 +49,13 @@ FRAMES: tuple[Frame, ...] = (
     _frame("fear", "body horror", "body_horror"),
     _frame("personal_data", "asks for personal data", "ask_reader", "personal_info", window=True),
     _frame("personal_data", "a reward for personal data", "bribe", "personal_info", window=True),
-    # A stranger asking which school; not a dentist or a grandmother with the mother there.
+    # A stranger asking which school; not a dentist with the mother there, not a new classmate.
     _frame(
         "personal_data",
         "asks which school",
         "asks_school",
         window=True,
-        unless=("trusted_adult",),
+        unless=("trusted_adult", "peer"),
     ),
     _frame(
         "personal_data",

@@ -27,7 +27,9 @@ ENTRIES: list[Entry] = [
      r"zerstückel(?:n|t|te)"),
     ("violence", "low", 7, r"blut", r"blutig(?:e|en|er|es)?",
      r"blute(?:n|t|te)(?! (?:\w+ ){0,3}?aus der nase)",
-     r"krieg(?:es|s)?"),
+     # "krieg ich ein Eis?", "ich krieg dich!": colloquial "kriegen" (to get), not war
+     r"(?<!ich )(?<!du )(?<!er )(?<!sie )(?<!wir )krieg(?:es|s)?"
+     r"(?! (?:ich|dich|du|ihn|es|das|ein|eine|einen|mal|nicht|noch|keine?n?)\b)"),
     ("fear", "low", 3, r"gespenst(?:er|es)?", r"geist(?:er)?"),
     ("fear", "low", 5, r"albträum(?:e|en)", r"albtraum(?:s)?", r"alpträum(?:e|en)",
      r"alptraum(?:s)?",
@@ -70,18 +72,23 @@ ENTRIES: list[Entry] = [
     # A grown-up's glass is fine for a young child; a child given it is a frame (CONCEPTS).
     ("drugs_alcohol", "low", 5, r"bier(?:e|es)?", r"wein(?:es)?", r"sekt", r"champagner",
      r"cocktails?(?! aus (?:früchten|obst))"),
-    # ... but a child in the same clause as the drink is a child's use, not a grown-up's, and a
-    # drink praised, pressed or laughed at in one sentence is glamour ("a real man finishes
-    # it", "grow big and strong", "they were sick"; the child is often only a name).
+    # ... but a child's drink stays blocked below 10: a child in the same clause as the drink
+    # (grown-ups in between end the clause: "the kids helped Dad carry the beer"), the drink
+    # praised, pressed or laughed at in the sentence ("a real man finishes it", "grow big and
+    # strong"; the child is often only a name), or in its own clause ("it was magic").
     ("drugs_alcohol", "medium", 10,
-     r"(?:kinder|kindern|kind|jungs|jungen|mädchen|kleinen|schüler|sohn|tochter|enkel|enkelin) "
-     r"(?:(?!und |während |aber |dann )[\w']+ ){0,4}?(?:bier(?:e|es)?|wein(?:es)?|sekt|champagner|"
-     r"cocktails?)",
-     r"(?:bier(?:e|es)?|wein(?:es)?|sekt|champagner|cocktails?) "
-     r"(?:(?!und |während |aber |dann )[\w']+ ){0,4}?(?:kinder|kindern|kind|jungs|mädchen)",
-     r"(?:bier(?:e|es)?|wein(?:es)?|sekt|champagner|cocktails?)\b[^.!?;:]{0,80}?\b"
-     r"(?:echte[rn]? (?:männer|mann|kerle?|jungs)|stark|groß und stark|magisch\w*|zaubersaft|"
-     r"lustig|witzig|torkel\w*|schwankt\w*|kotz\w*|übergeben|jahre alt|cool|mutig)"),
+     r"(?:kinder|kindern|kind|jungs|jungen|mädchen|kleinen|schüler|sohn|tochter|enkel|"
+     r"enkelin) (?:(?!(?:papa|mama|opa|oma|vater|mutter|onkel|tante|den erwachsenen|"
+     r"die erwachsenen|erwachsenen) )(?!und |während |aber |dann )[\w']+ ){0,4}?(?:bier(?:e|es)?|"
+     r"wein(?:es)?|sekt|champagner|cocktails?)",
+     r"(?:bier(?:e|es)?|wein(?:es)?|sekt|champagner|cocktails?) (?:(?!und |während |aber |"
+     r"dann )[\w']+ ){0,4}?(?:kinder|kindern|kind|jungs|mädchen)",
+     r"(?:bier(?:e|es)?|wein(?:es)?|sekt|champagner|"
+     r"cocktails?)\b[^.!?;:]{0,80}?\b(?:echte[rn]? (?:männer|mann|kerle?|jungs)|groß und stark|"
+     r"torkel\w*|schwankt\w*|kotz\w*|übergeben|(?:drei|vier|fünf|sechs|sieben|acht|neun|"
+     r"zehn) jahre alt)",
+     r"(?:bier(?:e|es)?|wein(?:es)?|sekt|champagner|cocktails?) (?:(?!und |während |aber |"
+     r"dann )[\w']+ ){0,5}?(?:stark|magisch\w*|zaubersaft|lustig|witzig|cool|mutig)"),
     ("hate", "high", NEVER, r"neger(?:n|in)?", r"schwuchtel(?:n)?", r"kanaken?", r"judensau",
      r"heil hitler", r"sieg heil", r"missgeburt(?:en)?", r"spast(?:i|is|en)?", r"mongo(?:s)?",
      r"zigeuner(?:in|innen)?", r"geh zurück in dein land", r"untermensch(?:en)?"),

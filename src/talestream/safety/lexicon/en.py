@@ -7,6 +7,8 @@ How to read and write them: `talestream.safety.lexicon` (the package docstring).
 from talestream.safety.lexicon.entry import NEVER, Concept, Entry
 
 # fmt: off
+_NO_SURPRISE = (r"(?![^.!?]{0,100}\b(?:surprise|birthday|present|presents|gift|gifts|christmas|"
+                r"cake)\b)")
 ENTRIES: list[Entry] = [
     # violence / gore
     ("violence", "medium", 10,
@@ -247,24 +249,29 @@ ENTRIES: list[Entry] = [
     # child given or drinking it is the frame "alcohol given to a child" (CONCEPTS).
     ("drugs_alcohol", "low", 5, r"(?<!root )(?<!ginger )beers?", r"wines?(?! gums?)",
      r"champagne", r"(?<!fruit )(?<!shrimp )(?<!prawn )cocktails?(?! (?:sauce|sausages?))"),
-    # ... but a child in the same clause as the drink is a child's use, not a grown-up's, and a
-    # drink praised, pressed or laughed at in one sentence is glamour ("a real man finishes
-    # it", "grow big and strong", "they were sick"; the child is often only a name).
+    # ... but a child's drink stays blocked below 10: a child in the same clause as the drink
+    # (grown-ups in between end the clause: "the kids helped Dad carry the beer"), the drink
+    # praised, pressed or laughed at in the sentence ("a real man finishes it", "grow big and
+    # strong"; the child is often only a name), or in its own clause ("it was magic").
     ("drugs_alcohol", "medium", 10,
      r"(?:kids?|children|child|boys?|girls?|little ones?|toddlers?|youngsters|teens|teenagers|"
-     r"sons?|daughters?|grandson|granddaughter) (?:(?!and |while |but |then |so )[\w']+ ){0,4}?"
-     r"(?:beers?|wines?|champagne|cocktails?)(?! gums?)",
-     r"(?:beers?|wines?|champagne|cocktails?) (?:(?!and |while |but |then |so )[\w']+ ){0,4}?"
-     r"(?:kids|children|child|boys?|girls?|little ones?|toddlers?)",
-     r"(?:beers?|wines?|champagne|cocktails?)(?! gums?)\b[^.!?;:]{0,80}?\b"
-     r"(?:real (?:man|men|boys?|grown-ups?)|big and strong|grow (?:big|strong|up)|make (?:you|them|"
-     r"him|her) (?:strong|big|brave|grown-up)|magic|happiest|hilarious|cool|brave|dared?|"
+     r"sons?|daughters?|grandson|granddaughter) (?:(?!(?:dad|daddy|mum|mummy|mom|mommy|grandpa|"
+     r"grandad|grandma|granny|nana|father|mother|uncle|aunt|auntie|the grown-ups|the adults|"
+     r"grown-ups|adults) )(?!and |while |but |then |so )[\w']+ ){0,4}?(?:beers?|wines?|champagne|"
+     r"cocktails?)(?! gums?| glasses| bottles)",
+     r"(?:beers?|wines?|champagne|cocktails?)(?! gums?| glasses| bottles) (?:(?!and |while |but |"
+     r"then |so )[\w']+ ){0,4}?(?:kids|children|child|boys?|girls?|little ones?|toddlers?)",
+     r"(?:beers?|wines?|champagne|cocktails?)(?! gums?| glasses|"
+     r" bottles)\b[^.!?;:]{0,80}?\b(?:real (?:man|men|boys?|grown-ups?)|big and strong|grow (?:big|"
+     r"strong)|make (?:you|them|him|her) (?:strong|big|brave|grown-up)|happiest|"
      r"without making a face|(?:until|till) (?:they|he|she) (?:was|were) sick|stagger\w*|wobbl\w*|"
-     r"dizzy|tipsy|best night|should be like|made (?:\w+ ){0,2}drink|just like (?:dad|daddy|"
-     r"the grown-ups)|years? old)",
-     r"(?:made|makes|make|forced|dared|dares) (?:(?!and |while |but |then |so )[\w']+ "
-     r"){0,2}?(?:drink|finish|down) (?:(?!and |while |but |then |so )[\w']+ "
-     r"){0,3}?(?:beers?|wines?|champagne|cocktails?)"),
+     r"dizzy|best night|should be like|made (?:\w+ ){0,2}drink|just like (?:dad|daddy|"
+     r"the grown-ups)|(?:three|four|five|six|seven|eight|nine|ten)[- ]years?[- ]old)",
+     r"(?:beers?|wines?|champagne|cocktails?)(?! gums?| glasses| bottles) (?:(?!and |while |but |"
+     r"then |so )[\w']+ ){0,5}?(?:magic|hilarious|funny|fun|cool|brave|dared?)",
+     r"(?:made|makes|make|forced|dared|dares) (?:(?!and |while |but |then |"
+     r"so )[\w']+ ){0,2}?(?:drink|finish|down) (?:(?!and |while |but |then |"
+     r"so )[\w']+ ){0,3}?(?:beers?|wines?|champagne|cocktails?)(?! gums?| glasses| bottles)"),
     # hate and insults (slurs: never; everyday insults: allowed in dialogue for older readers)
     ("hate", "high", NEVER, r"nigg(?:er|ers|a|as|ah)", r"faggots?", r"fags?", r"retards?",
      r"retarded", r"spics?(?! and span)", r"kikes?", r"chinks?(?! (?:of|in) )", r"trann(?:y|ies)",
@@ -313,9 +320,12 @@ ENTRIES: list[Entry] = [
      r"frigging", r"effing"),
     # personal data and grooming (regex rules for emails/phones/addresses live below)
     ("personal_data", "high", NEVER,
+     # not before a surprise in the same sentence ("don't tell Mum, it's a birthday cake"); the
+     # secrecy frame reads the sentence before as well ("a party" is no excuse: a common lure)
      r"(?:don'?t|do not|never) tell (?:your )?(?:parents|mom|mum|dad|mommy|mummy|daddy|mother|"
-     r"father|family|teacher)",
-     r"(?:keep|kept) (?:it|this|that) (?:a )?secret from (?:your )?(?:parents|mom|mum|dad|family)",
+     r"father|family|teacher)" + _NO_SURPRISE,
+     r"(?:keep|kept) (?:it|this|that) (?:a )?secret from (?:your )?(?:parents|mom|mum|dad|family)"
+     + _NO_SURPRISE,
      r"meet me (?:alone|in secret|secretly|without (?:your|telling))",
      r"what(?:'s| is) your (?:address|phone number|home address)",
      r"(?:give|tell|send) me your (?:address|phone number|number|photo|picture|pic|password)",
@@ -461,11 +471,13 @@ CONCEPTS: list[Concept] = [
      r"family) (?:\w+ )?(?:knowing|finding out|seeing|noticing)",
      r"nobody (?:needs|has) to know", r"(?:it's|this is) (?:just )?between (?:you and me|us)"),
     # A stranger asking which school is the frame "asks which school"; a dentist, a nurse or a
-    # grandmother asking with the mother there is small talk (trusted_adult: not "your mum").
+    # grandmother asking with the mother there, or a new classmate, is small talk
+    # (trusted_adult: not "your mum").
     ("asks_school", r"(?:what|which) school (?:do )?you (?:go to|attend)"),
     ("trusted_adult",
      r"(?<!your )(?:mum|mom|mummy|mommy|mother|dad|daddy|father|parents|grandma|granny|grandpa|"
      r"grandad|grandmother|grandfather|nana|teacher|doctor|dentist|nurse|receptionist|librarian)"),
+    ("peer", r"(?:the|a) new (?:girl|boy|kid|pupil)", r"classmates?"),
     ("grown_ups",
      r"(?:your|the) (?:mum|mom|mummy|mommy|dad|daddy|parents|mother|father|teacher|family|"
      r"grown-ups|grandma|grandpa)",

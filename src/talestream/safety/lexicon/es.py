@@ -79,21 +79,25 @@ ENTRIES: list[Entry] = [
     ("drugs_alcohol", "low", 10, r"alcohol", r"ron"),
     # A grown-up's glass is fine for a young child; a child given it is a frame (CONCEPTS).
     ("drugs_alcohol", "low", 5, r"cervezas?", r"champán", r"cócteles?(?! de frutas)"),
-    # ... but a child in the same clause as the drink is a child's use, not a grown-up's, and a
-    # drink praised, pressed or laughed at in one sentence is glamour ("a real man finishes
-    # it", "grow big and strong", "they were sick"; the child is often only a name).
+    # ... but a child's drink stays blocked below 10: a child in the same clause as the drink
+    # (grown-ups in between end the clause: "the kids helped Dad carry the beer"), the drink
+    # praised, pressed or laughed at in the sentence ("a real man finishes it", "grow big and
+    # strong"; the child is often only a name), or in its own clause ("it was magic").
     ("drugs_alcohol", "medium", 10,
-     r"(?:niños|niñas|niño|niña|críos|crías|chavales|hijos?|hijas?|nietos?|nietas?|"
-     r"(?:los|las) de (?:primero|segundo|tercero|cuarto|quinto|sexto)) "
-     r"(?:(?!y |mientras |pero |luego )[\w']+ ){0,4}?(?:cervezas?|champán|cócteles?)",
-     r"(?:cervezas?|champán|cócteles?) (?:(?!y |mientras |pero |luego )[\w']+ ){0,4}?"
-     r"(?:niños|niñas|niño|niña|críos|chavales)",
-     r"(?:cervezas?|champán|cócteles?)\b[^.!?;:]{0,80}?\b"
-     r"(?:hombres? de verdad|crecer|grandes y fuertes|fuertes? como|mágic[oa]s?|más felices|"
-     r"gracios[oa]s?|divertid[oa]s?|tambale\w*|vomitar|años|imitarl\w*|guay|valientes?)",
-     r"(?:hizo|hacer|hacía|obligó|obligaron|obligar) (?:(?!y |mientras |pero |luego "
-     r")[\w']+ ){0,2}?(?:beber|tomar|terminar|acabar) (?:(?!y |mientras |pero |luego "
-     r")[\w']+ ){0,3}?(?:cervezas?|champán|cócteles?)"),
+     r"(?:niños|niñas|niño|niña|críos|crías|chavales|hijos?|hijas?|nietos?|nietas?|(?:los|"
+     r"las) de (?:primero|segundo|tercero|cuarto|quinto|sexto)) (?:(?!(?:papá|mamá|abuelo|abuela|"
+     r"padre|madre|tío|tía|los mayores|los adultos|adultos|mayores) )(?!y |mientras |pero |"
+     r"luego )[\w']+ ){0,4}?(?:cervezas?|champán|cócteles?)",
+     r"(?:cervezas?|champán|cócteles?) (?:(?!y |mientras |pero |luego )[\w']+ ){0,4}?(?:niños|"
+     r"niñas|niño|niña|críos|chavales)",
+     r"(?:cervezas?|champán|cócteles?)\b[^.!?;:]{0,80}?\b(?:hombres? de verdad|crecer|"
+     r"grandes y fuertes|fuertes? como|más felices|tambale\w*|vomitar|imitarl\w*|(?:tres|cuatro|"
+     r"cinco|seis|siete|ocho|nueve|diez) años)",
+     r"(?:cervezas?|champán|cócteles?) (?:(?!y |mientras |pero |"
+     r"luego )[\w']+ ){0,5}?(?:mágic[oa]s?|gracios[oa]s?|divertid[oa]s?|guay|valientes?)",
+     r"(?:hizo|hacer|hacía|obligó|obligaron|obligar) (?:(?!y |mientras |pero |"
+     r"luego )[\w']+ ){0,2}?(?:beber|tomar|terminar|acabar) (?:(?!y |mientras |pero |"
+     r"luego )[\w']+ ){0,3}?(?:cervezas?|champán|cócteles?)"),
     ("hate", "high", NEVER, r"maric(?:ón|ones|a)", r"sudaca(?:s)?", r"subnormal(?:es)?",
      r"moros? de mierda", r"negrat(?:a|as)", r"retrasad(?:o|a) mental"),
     ("hate", "low", 10, r"estúpid(?:o|a|os|as)", r"idiotas?", r"imbéciles?",

@@ -76,22 +76,25 @@ ENTRIES: list[Entry] = [
     # A grown-up's glass is fine for a young child; a child given it is a frame (CONCEPTS).
     ("drugs_alcohol", "low", 5, r"bières?", r"vin", r"vins", r"champagne",
      r"cocktails?(?! de fruits)"),
-    # ... but a child in the same clause as the drink is a child's use, not a grown-up's, and a
-    # drink praised, pressed or laughed at in one sentence is glamour ("a real man finishes
-    # it", "grow big and strong", "they were sick"; the child is often only a name).
+    # ... but a child's drink stays blocked below 10: a child in the same clause as the drink
+    # (grown-ups in between end the clause: "the kids helped Dad carry the beer"), the drink
+    # praised, pressed or laughed at in the sentence ("a real man finishes it", "grow big and
+    # strong"; the child is often only a name), or in its own clause ("it was magic").
     ("drugs_alcohol", "medium", 10,
-     r"(?:enfants|enfant|gamins?|gamines?|garçons?|fillettes?|fils|fille|filles) "
-     r"(?:(?!et |pendant |mais |puis )[\w']+ ){0,4}?(?:bières?|vins?|champagne|cocktails?)",
-     r"(?:bières?|vins?|champagne|cocktails?) (?:(?!et |pendant |mais |puis )[\w']+ ){0,4}?"
-     r"(?:enfants|enfant|gamins?|gamines?|garçons?|fillettes?)",
-     r"(?:bières?|vins?|champagne|cocktails?)\b[^.!?;:]{0,80}?\b"
-     r"(?:vrais? hommes?|vrais? grands|grands garçons|grandir|forts? comme|magiques?|drôles?|"
-     r"hilarant\w*|rigolo\w*|tituber|titubai\w*|rouler sous la table|vomir|ans|cool|courageux|"
-     r"faire pareil|jus pour|plus heureu(?:x|ses)|"
-     r"(?:fait|fit|faire) boire)",
-     r"(?:fait|fit|faire|faisait|forcé|força|obligé|obligea) (?:(?!et |pendant |mais "
-     r"|puis )[\w']+ ){0,2}?(?:boire|finir|avaler) (?:(?!et |pendant |mais |puis "
-     r")[\w']+ ){0,3}?(?:bières?|vins?|champagne|cocktails?)"),
+     r"(?:enfants|enfant|gamins?|gamines?|garçons?|fillettes?|fils|fille|filles) (?:(?!(?:papa|"
+     r"maman|papi|mamie|grand-père|grand-mère|père|mère|tonton|tata|les adultes|les grands|"
+     r"adultes) )(?!et |pendant |mais |puis )[\w']+ ){0,4}?(?:bières?|vins?|champagne|cocktails?)",
+     r"(?:bières?|vins?|champagne|cocktails?) (?:(?!et |pendant |mais |"
+     r"puis )[\w']+ ){0,4}?(?:enfants|enfant|gamins?|gamines?|garçons?|fillettes?)",
+     r"(?:bières?|vins?|champagne|cocktails?)\b[^.!?;:]{0,80}?\b(?:vrais? hommes?|vrais? grands|"
+     r"grands garçons|grandir|forts? comme|tituber|titubai\w*|rouler sous la table|vomir|(?:trois|"
+     r"quatre|cinq|six|sept|huit|neuf|dix) ans|faire pareil|jus pour|plus heureu(?:x|ses)|(?:fait|"
+     r"fit|faire) boire)",
+     r"(?:bières?|vins?|champagne|cocktails?) (?:(?!et |pendant |mais |"
+     r"puis )[\w']+ ){0,5}?(?:magiques?|drôles?|hilarant\w*|rigolo\w*|cool|courageux)",
+     r"(?:fait|fit|faire|faisait|forcé|força|obligé|obligea) (?:(?!et |pendant |mais |"
+     r"puis )[\w']+ ){0,2}?(?:boire|finir|avaler) (?:(?!et |pendant |mais |"
+     r"puis )[\w']+ ){0,3}?(?:bières?|vins?|champagne|cocktails?)"),
     ("hate", "high", NEVER, r"pédés?", r"bougnoules?", r"négros?", r"youpins?",
      r"bicots?", r"sales? (?:arabes?|juifs?|noirs?|noires?)", r"retourne dans ton pays"),
     ("hate", "low", 10, r"stupides?", r"idiot(?:e|s|es)?", r"imbéciles?", r"crétin(?:e|s|es)?",

@@ -55,17 +55,21 @@ ENTRIES: list[Entry] = [
     # A grown-up's glass is fine for a young child; a child given it is a frame (CONCEPTS).
     ("drugs_alcohol", "low", 5, r"בירה קרה", r"=יין", r"ביין", r"היין", r"יינות", r"שמפניה",
      r"קוקטייל(?:ים)?"),
-    # ... but a child in the same clause as the drink is a child's use, not a grown-up's, and a
-    # drink praised, pressed or laughed at in one sentence is glamour ("a real man finishes
-    # it", "grow big and strong", "they were sick"; the child is often only a name).
+    # ... but a child's drink stays blocked below 10: a child in the same clause as the drink
+    # (grown-ups in between end the clause: "the kids helped Dad carry the beer"), the drink
+    # praised, pressed or laughed at in the sentence ("a real man finishes it", "grow big and
+    # strong"; the child is often only a name), or in its own clause ("it was magic").
     ("drugs_alcohol", "medium", 10,
-     r"(?:הילדים|ילדים|הילד|ילד|הילדה|ילדה|הילדות|ילדות|הנער|הנערים|הבן|הבת) (?:\S+ ){0,3}?"
-     r"(?:בירה|יין|היין|ביין|מהיין|שמפניה|קוקטייל(?:ים)?)",
-     r"(?:בירה|יין|היין|ביין|מהיין|שמפניה|קוקטייל(?:ים)?)\b[^.!?;:]{0,80}?\b"
-     r"(?:גבר אמיתי|גברים אמיתיים|חזק|חזקים|קסם|קסום|מצחיק|מצחיקה|מתנדנד\w*|הקיא\w*|(?:בן|"
-     r"בת) (?:ה)?(?:חמש|שש|שבע|שמונה|תשע)|מגניב\w*|של גדולים)",
-     r"(?:בן|בת) (?:ה)?(?:חמש|שש|שבע|שמונה|תשע) (?:\S+ "
-     r"){0,3}?(?:בירה|יין|היין|ביין|מהיין|שמפניה|קוקטייל(?:ים)?)"),
+     r"(?:הילדים|ילדים|הילד|ילד|הילדה|ילדה|הילדות|ילדות|הנער|הנערים|הבן|הבת) (?:(?!(?:לאבא|לאמא|"
+     r"אבא|אמא|לסבא|סבא|לסבתא|סבתא|המבוגרים|למבוגרים) )\S+ ){0,3}?(?:בירה|יין|היין|ביין|מהיין|"
+     r"שמפניה|קוקטייל(?:ים)?)",
+     r"(?:בירה|יין|היין|ביין|מהיין|שמפניה|קוקטייל(?:ים)?)\b[^.!?;:]{0,80}?\b(?:גבר אמיתי|"
+     r"גברים אמיתיים|מתנדנד\w*|הקיא\w*|(?:בן|בת) (?:ה)?(?:חמש|שש|שבע|שמונה|תשע)|של גדולים|נהי(?:ה|"
+     r"תה) (?:\S+ )?מצחיק\w*)",
+     r"(?:בירה|יין|היין|ביין|מהיין|שמפניה|קוקטייל(?:ים)?) (?:\S+ ){0,5}?(?:חזק|חזקים|קסם|קסום|"
+     r"מצחיק|מצחיקה|מגניב\w*)",
+     r"(?:בן|בת) (?:ה)?(?:חמש|שש|שבע|שמונה|תשע) (?:\S+ ){0,3}?(?:בירה|יין|היין|ביין|מהיין|שמפניה|"
+     r"קוקטייל(?:ים)?)"),
     ("hate", "high", NEVER, r"כושי(?:ם|ת)?", r"ערבוש(?:ים)?", r"מוות לערבים",
      r"מוות ליהודים", r"הייל היטלר", r"תחזור לארץ שלך", r"קוקסינל"),
     ("hate", "low", 10, r"טיפש(?:ה|ים|ות)?", r"מפגר(?:ת|ים)? (?:אחד|אחת|שכמוך)",
