@@ -229,6 +229,21 @@ TWINS = [
         "Der Mann blutete stark am Bauch.",
         "violence",
     ),
+    # a fairy-tale dragon carrying off a princess
+    (
+        "en",
+        6,
+        "The dragon kidnapped the princess, but she tricked him with a riddle and flew home.",
+        "The man in the van kidnapped the boy from the playground.",
+        "violence",
+    ),
+    (
+        "de",
+        7,
+        "»Der Drache hat die Prinzessin entführt!«, rief der Erzähler und lachte.",
+        "Der Fremde entführte das Kind vom Spielplatz.",
+        "violence",
+    ),
     # a gun-safety lesson, a rifle on the wall
     (
         "en",

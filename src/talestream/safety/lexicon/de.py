@@ -16,7 +16,10 @@ ENTRIES: list[Entry] = [
     ("violence", "medium", 12, r"ermord(?:en|et|ete|eten|ung)", r"mord(?:e|es|s)?",
      r"erstoch(?:en)?",
      r"ersticht", r"erstech(?:en)", r"erwürg(?:en|t|te)", r"leichen?", r"gewalt",
-     r"entführ(?:en|t|te|ung)",
+     # a dragon or a witch carrying off a princess is a fairy tale
+     r"(?<!drache )(?<!hexe )(?<!riese )(?<!troll )(?<!zauberer )(?<!prinzessin )(?<!prinzen )"
+     r"entführ(?:en|t|te|ung)"
+     r"(?! (?:die|eine) (?:prinzessin|königstochter)\b)(?! (?:den|einen) prinzen\b)",
      r"missbrauch(?:t|te|en)?"),
     ("violence", "high", NEVER,
      r"(?:schnitt|schnitten|hackte|hackten) (?:ihm|ihr|ihnen) (?:die|den|das) (?:hand|hände|finger|"

@@ -70,7 +70,10 @@ ENTRIES: list[Entry] = [
      r"(?:in|on|hard|again)", r"beat (?:him|her|them|me|you|us) up"),
     ("violence", "medium", 11, r"corpses?", r"dead bod(?:y|ies)", r"carcass(?:es)?",
      r"violen(?:t|ce)(?! (?:storms?|winds?|waves?|gusts?|rain|thunderstorms?|sneezes?|shivers?))",
-     r"hostages?", r"kidnap(?:s|ped|ping|per|pers)?"),
+     r"hostages?",
+     # a dragon, a witch or a giant carrying off a princess is a fairy tale, not a crime story
+     r"(?<!dragon )(?<!witch )(?<!giant )(?<!troll )(?<!ogre )(?<!goblin )(?<!sorcerer )"
+     r"(?<!wizard )kidnap(?:s|ped|ping|per|pers)?(?! (?:the|a) (?:princess|prince)\b)"),
     # fear / horror: the age ladder that matters most
     ("fear", "low", 3, r"ghosts?", r"ghostly"),
     ("fear", "low", 4, r"spooky", r"evil", r"witchcraft", r"creatures? of the night"),

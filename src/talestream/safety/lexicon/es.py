@@ -14,7 +14,8 @@ ENTRIES: list[Entry] = [
      r"(?<!ballena )(?<!ballenas )asesin(?:ar|o|a|os|as|ato|atos|ado|ada|aron|ó)"),
     ("violence", "medium", 12, r"apuñal(?:ar|ado|ada|ó|aron|ando)",
      r"estrangul(?:ar|ó|ado|ada|aron)",
-     r"cadáver(?:es)?", r"violencia", r"secuestr(?:ar|o|ó|ado|ada|aron)"),
+     r"cadáver(?:es)?", r"violencia",
+     r"secuestr(?:ar|o|ó|ado|ada|aron)(?! a (?:la|una) princesa\b)(?! al príncipe\b)"),
     ("violence", "high", NEVER,
      r"(?:le |les |me |te )?cort(?:ó|aron|a|an|ar|aba|aban) (?:la cabeza|las manos|la mano|"
      r"los dedos|el dedo|las orejas|la oreja|la lengua|los pies|el pie)",
