@@ -229,6 +229,21 @@ TWINS = [
         "Der Mann blutete stark am Bauch.",
         "violence",
     ),
+    # games: water pistols, the card game "fool"
+    (
+        "ru",
+        6,
+        "Летом мы обливались из водяных пистолетов, пока все не промокли.",
+        "Летом мальчик нашёл у отца пистолеты и взял их во двор.",
+        "weapons",
+    ),
+    (
+        "ru",
+        6,
+        "Лена проиграла бабушке в дурака и засмеялась: «Ещё разок!»",
+        "Лена крикнула брату: «Ты дурак!»",
+        "hate",
+    ),
     # a fairy-tale dragon carrying off a princess
     (
         "en",
