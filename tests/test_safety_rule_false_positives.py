@@ -114,6 +114,13 @@ TWINS = [
         "Дети отнесли пиво в сарай и выпили его.",
         "drugs_alcohol",
     ),
+    (
+        "fr",
+        6,
+        "Mamie a bu une coupe de champagne pour ses soixante-dix ans.",
+        "Tonton a donné une coupe de champagne à Léo pour ses six ans.",
+        "drugs_alcohol",
+    ),
     # which school: small talk with a trusted grown-up there, or a stranger's question
     (
         "en",
@@ -257,6 +264,21 @@ TWINS = [
         7,
         "»Der Drache hat die Prinzessin entführt!«, rief der Erzähler und lachte.",
         "Der Fremde entführte das Kind vom Spielplatz.",
+        "violence",
+    ),
+    # cutting oneself by accident is no mutilation
+    (
+        "es",
+        7,
+        "Papá se cortó el dedo pelando patatas y mamá le puso una tirita.",
+        "El bandido le cortó el dedo al mercader.",
+        "violence",
+    ),
+    (
+        "fr",
+        7,
+        "Papa s'est coupé le doigt en épluchant les pommes de terre.",
+        "Le brigand lui a coupé le doigt pour prendre sa bague.",
         "violence",
     ),
     # a gun-safety lesson, a rifle on the wall

@@ -269,7 +269,7 @@ ENTRIES: list[Entry] = [
      r"strong)|make (?:you|them|him|her) (?:strong|big|brave|grown-up)|happiest|"
      r"without making a face|(?:until|till) (?:they|he|she) (?:was|were) sick|stagger\w*|wobbl\w*|"
      r"dizzy|best night|should be like|made (?:\w+ ){0,2}drink|just like (?:dad|daddy|"
-     r"the grown-ups)|(?:three|four|five|six|seven|eight|nine|ten)[- ]years?[- ]old)",
+     r"the grown-ups)|(?<!-)(?:three|four|five|six|seven|eight|nine|ten)[- ]years?[- ]old)",
      r"(?:beers?|wines?|champagne|cocktails?)(?! gums?| glasses| bottles) (?:(?!and |while |but |"
      r"then |so )[\w']+ ){0,5}?(?:magic|hilarious|funny|fun|cool|brave|dared?)",
      r"(?:made|makes|make|forced|dared|dares) (?:(?!and |while |but |then |"

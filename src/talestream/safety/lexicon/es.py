@@ -17,8 +17,8 @@ ENTRIES: list[Entry] = [
      r"cadáver(?:es)?", r"violencia",
      r"secuestr(?:ar|o|ó|ado|ada|aron)(?! a (?:la|una) princesa\b)(?! al príncipe\b)"),
     ("violence", "high", NEVER,
-     r"(?:le |les |me |te )?cort(?:ó|aron|a|an|ar|aba|aban) (?:la cabeza|las manos|la mano|"
-     r"los dedos|el dedo|las orejas|la oreja|la lengua|los pies|el pie)",
+     r"(?<!se )(?:le |les |me |te )?cort(?:ó|aron|a|an|ar|aba|aban) (?:la cabeza|las manos|"
+     r"la mano|los dedos|el dedo|las orejas|la oreja|la lengua|los pies|el pie)",
      r"decapit(?:ar|ó|ado|ada|aron)",
      r"tortur(?:a|as|ar|ó|ado|ada|aron)",
      r"masacre(?:s)?", r"matanza(?:s)?", r"degoll(?:ar|ó|ado|ada|aron)",
@@ -92,8 +92,8 @@ ENTRIES: list[Entry] = [
      r"(?:cervezas?|champán|cócteles?) (?:(?!y |mientras |pero |luego )[\w']+ ){0,4}?(?:niños|"
      r"niñas|niño|niña|críos|chavales)",
      r"(?:cervezas?|champán|cócteles?)\b[^.!?;:]{0,80}?\b(?:hombres? de verdad|crecer|"
-     r"grandes y fuertes|fuertes? como|más felices|tambale\w*|vomitar|imitarl\w*|(?:tres|cuatro|"
-     r"cinco|seis|siete|ocho|nueve|diez) años)",
+     r"grandes y fuertes|fuertes? como|más felices|tambale\w*|vomitar|imitarl\w*|(?<!y )(?:tres|"
+     r"cuatro|cinco|seis|siete|ocho|nueve|diez) años)",
      r"(?:cervezas?|champán|cócteles?) (?:(?!y |mientras |pero |"
      r"luego )[\w']+ ){0,5}?(?:mágic[oa]s?|gracios[oa]s?|divertid[oa]s?|guay|valientes?)",
      r"(?:hizo|hacer|hacía|obligó|obligaron|obligar) (?:(?!y |mientras |pero |"

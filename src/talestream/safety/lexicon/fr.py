@@ -23,7 +23,8 @@ ENTRIES: list[Entry] = [
      r"roué(?:e|s|es)? de coups", r"tabass(?:er|é|ée|és|a|ait|aient)",
      r"kidnapp(?:er|é|ée|eur|eurs)"),
     ("violence", "high", NEVER,
-     r"(?:lui |leur |me |te )?(?:coup(?:er|é|a|ait|èrent)|trancher|tranch(?:é|a|ait)) "
+     r"(?<!s'est )(?<!s'était )(?<!se )(?:lui |leur |me |te )?(?:coup(?:er|é|a|ait|èrent)|"
+     r"trancher|tranch(?:é|a|ait)) "
      r"(?:la tête|les mains|la main|les doigts|le doigt|les oreilles|l'oreille|la langue)",
      r"décapit(?:er|é|ée|a|ation)", r"tortur(?:e|es|er|é|ée|a|ait)",
      r"massacr(?:e|es|er|é|ée|a)", r"égorg(?:er|é|ée|ea|eait)", r"démembr(?:er|é|ée)",
@@ -87,9 +88,9 @@ ENTRIES: list[Entry] = [
      r"(?:bières?|vins?|champagne|cocktails?) (?:(?!et |pendant |mais |"
      r"puis )[\w']+ ){0,4}?(?:enfants|enfant|gamins?|gamines?|garçons?|fillettes?)",
      r"(?:bières?|vins?|champagne|cocktails?)\b[^.!?;:]{0,80}?\b(?:vrais? hommes?|vrais? grands|"
-     r"grands garçons|grandir|forts? comme|tituber|titubai\w*|rouler sous la table|vomir|(?:trois|"
-     r"quatre|cinq|six|sept|huit|neuf|dix) ans|faire pareil|jus pour|plus heureu(?:x|ses)|(?:fait|"
-     r"fit|faire) boire)",
+     r"grands garçons|grandir|forts? comme|tituber|titubai\w*|rouler sous la table|vomir|(?<!-)(?:"
+     r"trois|quatre|cinq|six|sept|huit|neuf|dix) ans|faire pareil|jus pour|plus heureu(?:x|ses)|"
+     r"(?:fait|fit|faire) boire)",
      r"(?:bières?|vins?|champagne|cocktails?) (?:(?!et |pendant |mais |"
      r"puis )[\w']+ ){0,5}?(?:magiques?|drôles?|hilarant\w*|rigolo\w*|cool|courageux)",
      r"(?:fait|fit|faire|faisait|forcé|força|obligé|obligea) (?:(?!et |pendant |mais |"
