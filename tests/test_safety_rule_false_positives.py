@@ -349,3 +349,18 @@ def test_a_grown_ups_drink_is_still_too_old_for_a_toddler(policy: OutputPolicy) 
     text = "Dad raised his glass of wine at the wedding."
     assert not policy.check_text(text, age=4, language="en").approved
     assert policy.check_text(text, age=5, language="en").approved
+
+
+def test_the_audit_names_the_rule_behind_each_block(policy: OutputPolicy) -> None:
+    """`python -m talestream_tools.safety.rule_audit` lists blocks by rule: a lexicon pattern,
+    a frame, a personal-data rule; an approved passage has none."""
+    from talestream_tools.safety.evaluation import Passage
+    from talestream_tools.safety.rule_audit import attribute
+
+    def rules(text: str, age: int) -> list[str]:
+        return attribute(policy, Passage("t", text, "en", age, "benign"))
+
+    assert "lexicon drugs_alcohol: alcohol" in rules("Dad said alcohol is for grown-ups.", 6)
+    assert "frame: injury" in rules("The giant snapped the knight's neck.", 8)
+    assert "personal data: email address" in rules("Write to me at tom@example.com.", 8)
+    assert rules("Dad raised his glass of wine at the wedding.", 6) == []

@@ -56,10 +56,10 @@ def attribute(policy: OutputPolicy, passage: Passage) -> list[str]:
         for hit, _matched, shown in scan_lexicon(passage.text, language)
         if age < hit.term.min_age
     }
-    personal = {
-        excerpt(passage.text, start, end): f"personal data: {what}"
-        for what, _severity, start, end in find_personal_data(passage.text)
-    }
+    personal: dict[str, str] = {}
+    for what, _severity, start, end in find_personal_data(passage.text):
+        # the first rule that found these words ("tom@example.com" is also a web link)
+        personal.setdefault(excerpt(passage.text, start, end), f"personal data: {what}")
     masked = {issue.excerpt for issue in masked_issues(passage.text)}
     return sorted(_rule(issue, lexicon, personal, masked) for issue in result.issues)
 
