@@ -41,7 +41,7 @@ def _frame(
 
 
 FRAMES: tuple[Frame, ...] = (
-    _frame("violence", "injury", "injury_action", "body_part"),
+    _frame("violence", "injury", "injury_action", "body_part", unless=("joint_crack",)),
     _frame("violence", "maiming", "maiming"),
     _frame("violence", "cruelty narrated with enjoyment", "enjoy", "suffering", window=True),
     _frame("fear", "death threat", "death_threat"),
@@ -49,6 +49,14 @@ FRAMES: tuple[Frame, ...] = (
     _frame("fear", "body horror", "body_horror"),
     _frame("personal_data", "asks for personal data", "ask_reader", "personal_info", window=True),
     _frame("personal_data", "a reward for personal data", "bribe", "personal_info", window=True),
+    # A stranger asking which school; not a dentist with the mother there, not a new classmate.
+    _frame(
+        "personal_data",
+        "asks which school",
+        "asks_school",
+        window=True,
+        unless=("trusted_adult", "peer"),
+    ),
     _frame(
         "personal_data",
         "secrecy from grown-ups",
@@ -62,7 +70,9 @@ FRAMES: tuple[Frame, ...] = (
     _frame("self_harm", "purging", "purge"),
     _frame("self_harm", "self-injury", "self_injury"),
     _frame("sexual", "sexual idiom", "sexual_idiom"),
-    _frame("weapons", "weapon encouraged", "weapon_object", "weapon_use"),
+    _frame(
+        "weapons", "weapon encouraged", "weapon_object", "weapon_use", unless=("weapon_safety",)
+    ),
     _frame("drugs_alcohol", "substance glamourised", "substance", "glamour"),
     _frame("drugs_alcohol", "substance offered", "substance", "drug_use", window=True),
     _frame("drugs_alcohol", "alcohol given to a child", "alcohol_to_child"),

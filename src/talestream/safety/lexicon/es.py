@@ -11,13 +11,14 @@ ENTRIES: list[Entry] = [
     ("violence", "medium", 10,
      r"mat(?:ar|arlo|arla|arlos|arlas|arte|arme|ó|aron|ando|ado|ada|ados|adas|aba|aban|aría|arían|"
      r"an)(?! el tiempo)",  # "matar el tiempo" is killing time
-     r"asesin(?:ar|o|a|os|as|ato|atos|ado|ada|aron|ó)"),
+     r"(?<!ballena )(?<!ballenas )asesin(?:ar|o|a|os|as|ato|atos|ado|ada|aron|ó)"),
     ("violence", "medium", 12, r"apuñal(?:ar|ado|ada|ó|aron|ando)",
      r"estrangul(?:ar|ó|ado|ada|aron)",
-     r"cadáver(?:es)?", r"violencia", r"secuestr(?:ar|o|ó|ado|ada|aron)"),
+     r"cadáver(?:es)?", r"violencia",
+     r"secuestr(?:ar|o|ó|ado|ada|aron)(?! a (?:la|una) princesa\b)(?! al príncipe\b)"),
     ("violence", "high", NEVER,
-     r"(?:le |les |me |te )?cort(?:ó|aron|a|an|ar|aba|aban) (?:la cabeza|las manos|la mano|"
-     r"los dedos|el dedo|las orejas|la oreja|la lengua|los pies|el pie)",
+     r"(?<!se )(?:le |les |me |te )?cort(?:ó|aron|a|an|ar|aba|aban) (?:la cabeza|las manos|"
+     r"la mano|los dedos|el dedo|las orejas|la oreja|la lengua|los pies|el pie)",
      r"decapit(?:ar|ó|ado|ada|aron)",
      r"tortur(?:a|as|ar|ó|ado|ada|aron)",
      r"masacre(?:s)?", r"matanza(?:s)?", r"degoll(?:ar|ó|ado|ada|aron)",
@@ -76,8 +77,28 @@ ENTRIES: list[Entry] = [
      r"cigarrillos?", r"cigarros?", r"tabaco",
      r"fum(?:ar|ando|aba) (?:un )?(?:cigarrillo|cigarro|tabaco)",
      r"vodka", r"whisky", r"tequila"),
-    ("drugs_alcohol", "low", 10, r"alcohol", r"ron", r"cervezas?", r"champán",
-     r"cócteles?(?! de frutas)"),
+    ("drugs_alcohol", "low", 10, r"alcohol", r"ron"),
+    # A grown-up's glass is fine for a young child; a child given it is a frame (CONCEPTS).
+    ("drugs_alcohol", "low", 5, r"cervezas?", r"champán", r"cócteles?(?! de frutas)"),
+    # ... but a child's drink stays blocked below 10: a child in the same clause as the drink
+    # (grown-ups in between end the clause: "the kids helped Dad carry the beer"), the drink
+    # praised, pressed or laughed at in the sentence ("a real man finishes it", "grow big and
+    # strong"; the child is often only a name), or in its own clause ("it was magic").
+    ("drugs_alcohol", "medium", 10,
+     r"(?:niños|niñas|niño|niña|críos|crías|chavales|hijos?|hijas?|nietos?|nietas?|(?:los|"
+     r"las) de (?:primero|segundo|tercero|cuarto|quinto|sexto)) (?:(?!(?:papá|mamá|abuelo|abuela|"
+     r"padre|madre|tío|tía|los mayores|los adultos|adultos|mayores) )(?!y |mientras |pero |"
+     r"luego )[\w']+ ){0,4}?(?:cervezas?|champán|cócteles?)",
+     r"(?:cervezas?|champán|cócteles?) (?:(?!y |mientras |pero |luego )[\w']+ ){0,4}?(?:niños|"
+     r"niñas|niño|niña|críos|chavales)",
+     r"(?:cervezas?|champán|cócteles?)\b[^.!?;:]{0,80}?\b(?:hombres? de verdad|crecer|"
+     r"grandes y fuertes|fuertes? como|más felices|tambale\w*|vomitar|imitarl\w*|(?<!y )(?:tres|"
+     r"cuatro|cinco|seis|siete|ocho|nueve|diez) años)",
+     r"(?:cervezas?|champán|cócteles?) (?:(?!y |mientras |pero |"
+     r"luego )[\w']+ ){0,5}?(?:mágic[oa]s?|gracios[oa]s?|divertid[oa]s?|guay|valientes?)",
+     r"(?:hizo|hacer|hacía|obligó|obligaron|obligar) (?:(?!y |mientras |pero |"
+     r"luego )[\w']+ ){0,2}?(?:beber|tomar|terminar|acabar) (?:(?!y |mientras |pero |"
+     r"luego )[\w']+ ){0,3}?(?:cervezas?|champán|cócteles?)"),
     ("hate", "high", NEVER, r"maric(?:ón|ones|a)", r"sudaca(?:s)?", r"subnormal(?:es)?",
      r"moros? de mierda", r"negrat(?:a|as)", r"retrasad(?:o|a) mental"),
     ("hate", "low", 10, r"estúpid(?:o|a|os|as)", r"idiotas?", r"imbéciles?",
@@ -205,7 +226,8 @@ CONCEPTS: list[Concept] = [
      r"(?:revolcándose|revolcandose|revolcarse) (?:en el heno|juntos)", r"(?:hicieron|hacer|hacían|"
      r"hacian) el amor", r"(?:se acostó|se acosto|acostarse|se acostaban) con",
      r"(?:lo que llevaba|qué llevaba|que llevaba) debajo", r"(?:entre gemidos|gimiendo)",
-     r"(?:se arrancaron|se quitaron) la ropa", r"pasaron (?:toda )?la noche (?:juntos|en la cama)",
+     r"(?:se arrancaron|se quitaron) la ropa", r"pasaron (?:toda )?la noche (?:juntos|en la cama)"
+     r"(?!,? (?:en|bajo|dentro de) (?:una|la|su) (?:\w+ )?(?:tienda|acampada|cabaña))",
      r"(?:en|a) la cama (?:juntos|con él|con ella)", r"(?:sin nada de ropa|desnudos en la cama)",
      r"(?:le metió|le metio) mano", r"(?:echar|echaron) un polvo",
      r"se lo (?:montaron|monta|montaban)",
@@ -222,6 +244,12 @@ CONCEPTS: list[Concept] = [
      r"(?:escopeta|pistola|navaja|cuchillo|cuchilla|destornillador|punta afilada|bate con clavos|"
      r"cristales rotos|gasolina|el arma|un arma)",
      r"cosa negra y pesada"),
+    # The safety lesson ("if you find a gun, don't touch it, tell a grown-up") is no
+    # encouragement: the frame "weapon encouraged" does not fire with it.
+    ("weapon_safety",
+     r"no (?:la |lo |las |los )?(?:toques|toquéis|toquen)",
+     r"(?:avisa|avisar|díselo|decírselo) (?:\w+ ){0,3}?(?:a un adulto|a un mayor|a la maestra|"
+     r"al maestro|a tus padres)"),
     ("weapon_use",
      r"(?:al colegio|al cole|a la escuela|a clase)", r"(?:apuntar|apunta|apuntó|apunto|clavar|"
      r"clávalo|clavalo|pinchar|asustar)", r"(?:en el calcetín|en el calcetin|en la mochila|"

@@ -12,7 +12,10 @@ ENTRIES: list[Entry] = [
      r"tu(?:er|e|es|ent|ait|aient|a|èrent|era|erai|erais|erait|eront|é|ée|és|ées|ant|eur|eurs)"
      r"(?!-(?:tête|mouches?))(?! le temps)",  # "à tue-tête" is loudly; "tuer le temps"
      r"assassin(?:er|é|ée|és|at|ats|e|s)?"),
-    ("violence", "medium", 12, r"meurtr(?:e|es|ier|iers|ière|ières)", r"poignard(?:er|é|ée|a|ait)",
+    ("violence", "medium", 12,
+     r"meurtr(?:e|es|ier|iers|ière|"
+     r"ières)(?<!les meurtrières)(?<!des meurtrières)(?<!aux meurtrières)",
+     r"poignard(?:er|é|ée|a|ait)",
      r"étrangl(?:er|é|ée|a|ait)", r"cadavres?",
      r"violence(?! (?:de la|du) (?:tempête|vent|pluie|orage))",
      r"enlev(?:er|é|ée) (?:un|une|des) enfants?",
@@ -20,13 +23,14 @@ ENTRIES: list[Entry] = [
      r"roué(?:e|s|es)? de coups", r"tabass(?:er|é|ée|és|a|ait|aient)",
      r"kidnapp(?:er|é|ée|eur|eurs)"),
     ("violence", "high", NEVER,
-     r"(?:lui |leur |me |te )?(?:coup(?:er|é|a|ait|èrent)|trancher|tranch(?:é|a|ait)) "
+     r"(?<!s'est )(?<!s'était )(?<!se )(?:lui |leur |me |te )?(?:coup(?:er|é|a|ait|èrent)|"
+     r"trancher|tranch(?:é|a|ait)) "
      r"(?:la tête|les mains|la main|les doigts|le doigt|les oreilles|l'oreille|la langue)",
      r"décapit(?:er|é|ée|a|ation)", r"tortur(?:e|es|er|é|ée|a|ait)",
      r"massacr(?:e|es|er|é|ée|a)", r"égorg(?:er|é|ée|ea|eait)", r"démembr(?:er|é|ée)",
      r"mare de sang", r"couvert(?:e|s|es)? de sang", r"bain de sang"),
     ("violence", "low", 7, r"(?<!pur-)(?<!demi-)sang(?!-froid)(?!-mêlé)", r"sanglant(?:e|s|es)?",
-     r"saign(?:er|e|ait|ant|ante)",
+     r"saign(?:er|e|ait|ant|ante)(?! du nez)",
      # (a play fight is not war: pillows, snowballs, water bombs)
      r"guerres?(?! de (?:boules de neige|polochons|oreillers|coussins|chatouilles|bombes à eau|"
      r"eau|nourriture|bisous))"),
@@ -69,8 +73,29 @@ ENTRIES: list[Entry] = [
      r"cigarettes?", r"cigares?", r"tabac", r"vodka", r"whisky", r"rhum",
      r"fum(?:er|ait|e) (?:une )?(?:cigarette|clope|pipe)",
      r"clopes?", r"alcooliques?"),
-    ("drugs_alcohol", "low", 10, r"alcool", r"bières?", r"vin", r"vins", r"champagne",
+    ("drugs_alcohol", "low", 10, r"alcool"),
+    # A grown-up's glass is fine for a young child; a child given it is a frame (CONCEPTS).
+    ("drugs_alcohol", "low", 5, r"bières?", r"vin", r"vins", r"champagne",
      r"cocktails?(?! de fruits)"),
+    # ... but a child's drink stays blocked below 10: a child in the same clause as the drink
+    # (grown-ups in between end the clause: "the kids helped Dad carry the beer"), the drink
+    # praised, pressed or laughed at in the sentence ("a real man finishes it", "grow big and
+    # strong"; the child is often only a name), or in its own clause ("it was magic").
+    ("drugs_alcohol", "medium", 10,
+     r"(?:enfants|enfant|gamins?|gamines?|garçons?|fillettes?|fils|fille|filles) (?:(?!(?:papa|"
+     r"maman|papi|mamie|grand-père|grand-mère|père|mère|tonton|tata|les adultes|les grands|"
+     r"adultes) )(?!et |pendant |mais |puis )[\w']+ ){0,4}?(?:bières?|vins?|champagne|cocktails?)",
+     r"(?:bières?|vins?|champagne|cocktails?) (?:(?!et |pendant |mais |"
+     r"puis )[\w']+ ){0,4}?(?:enfants|enfant|gamins?|gamines?|garçons?|fillettes?)",
+     r"(?:bières?|vins?|champagne|cocktails?)\b[^.!?;:]{0,80}?\b(?:vrais? hommes?|vrais? grands|"
+     r"grands garçons|grandir|forts? comme|tituber|titubai\w*|rouler sous la table|vomir|(?<!-)(?:"
+     r"trois|quatre|cinq|six|sept|huit|neuf|dix) ans|faire pareil|jus pour|plus heureu(?:x|ses)|"
+     r"(?:fait|fit|faire) boire)",
+     r"(?:bières?|vins?|champagne|cocktails?) (?:(?!et |pendant |mais |"
+     r"puis )[\w']+ ){0,5}?(?:magiques?|drôles?|hilarant\w*|rigolo\w*|cool|courageux)",
+     r"(?:fait|fit|faire|faisait|forcé|força|obligé|obligea) (?:(?!et |pendant |mais |"
+     r"puis )[\w']+ ){0,2}?(?:boire|finir|avaler) (?:(?!et |pendant |mais |"
+     r"puis )[\w']+ ){0,3}?(?:bières?|vins?|champagne|cocktails?)"),
     ("hate", "high", NEVER, r"pédés?", r"bougnoules?", r"négros?", r"youpins?",
      r"bicots?", r"sales? (?:arabes?|juifs?|noirs?|noires?)", r"retourne dans ton pays"),
     ("hate", "low", 10, r"stupides?", r"idiot(?:e|s|es)?", r"imbéciles?", r"crétin(?:e|s|es)?",
@@ -197,13 +222,15 @@ CONCEPTS: list[Concept] = [
      r"ficelle autour du cou"),
     ("sexual_idiom",
      r"(?:se rouler|se roulant|roulés|roules) dans le foin", r"(?:faire|firent|faisaient|fait) "
-     r"l'amour", r"(?:coucher|couché|couche|couchait|couchaient) avec",
+     r"l'amour", r"(?<!se )(?<!s'est )(?<!s'était )(?<!me suis )(?:coucher|couché|couche|couchait|"
+     r"couchaient) avec",
      r"(?:ce qu'elle cachait|ce qu'il y avait) sous", r"(?:en gémissant|gémissaient|gemissaient)",
      r"(?:s'arrachèrent|s'arracherent|arrachèrent|arracherent) (?:leurs )?vêtements",
-     r"(?:passé|passe|passèrent|passerent) (?:toute )?la nuit (?:ensemble|dans (?:son|le) lit)",
+     r"(?:passé|passe|passèrent|passerent) (?:toute )?la nuit (?:ensemble|dans (?:son|le) lit)"
+     r"(?!,? (?:sous|dans) (?:une|la|leur) (?:\w+ )?(?:tente|cabane))",
      r"(?:s'envoyer en l'air|s'envoyaient en l'air|prendre du bon temps)",
      r"(?:sans rien sur le dos|tout nus? dans le lit)",
-     r"tir(?:er|é|e) un coup",
+     r"tir(?:er|é|e) un coup(?! d(?:e |'))",
      r"grimper aux rideaux",
      r"batifol\w*",
      r"à moitié nues"),
@@ -217,6 +244,12 @@ CONCEPTS: list[Concept] = [
      r"batte a clous|verre cassé|verre casse|essence|une arme|l'arme)",
      r"cran d'arrêt",
      r"objet noir et lourd"),
+    # The safety lesson ("if you find a gun, don't touch it, tell a grown-up") is no
+    # encouragement: the frame "weapon encouraged" does not fire with it.
+    ("weapon_safety",
+     r"ne (?:la |le |les |l')?touche(?:z)? (?:pas|jamais)",
+     r"(?:préviens|prévenez|prévenir|dis-le à|le dire à) (?:\w+ ){0,3}?(?:un adulte|un grand|"
+     r"la maîtresse|le maître|tes parents)"),
     ("weapon_use",
      r"(?:à l'école|a l'ecole|en classe|au collège|au college)", r"(?:viser|vise|visa|"
      r"planter|plante-le|faire peur|menacer)", r"(?:dans ta chaussette|dans ton sac|dans ta "
