@@ -88,11 +88,20 @@ def train_classifier(
         bool, typer.Option(help="Also learn from tests/data/safety/passages.jsonl.")
     ] = True,
     seed: Annotated[int, typer.Option(help="Seed for the folds and the solver.")] = SEED,
+    head_output: Annotated[
+        Path | None,
+        typer.Option(help="Where to write the sentence encoder's head (default: the package's)."),
+    ] = None,
+    head: Annotated[
+        bool, typer.Option(help="Also train the sentence encoder's head (embeds the corpus).")
+    ] = True,
 ) -> None:
-    """Train the semantic classifier shipped in the package (reproducible: same corpus and seed,
-    same file). Prints its size and its out-of-fold figures on the training corpus."""
+    """Train the semantic classifier and the sentence encoder's head shipped in the package
+    (reproducible: same corpus and seed, same files). Prints their sizes and out-of-fold figures
+    on the training corpus. The corpus's embeddings are cached in .cache/safety-encoder/."""
+    from talestream.safety.core.encoder import HEAD_PATH
     from talestream.safety.core.semantic import MODEL_PATH
-    from talestream_tools.safety.training import train
+    from talestream_tools.safety.training import train, train_encoder_head
 
     report = train(corpus, output or MODEL_PATH, with_eval_set=with_eval_set, seed=seed)
     typer.echo(
@@ -100,4 +109,14 @@ def train_classifier(
         f"{report.passages} passages ({report.samples} samples); threshold "
         f"{report.threshold:.3f}; out-of-fold recall {report.out_of_fold_recall:.3f} at "
         f"false-positive rate {report.out_of_fold_fpr:.3f}"
+    )
+    if not head:
+        return
+    heads = train_encoder_head(
+        corpus, head_output or HEAD_PATH, with_eval_set=with_eval_set, seed=seed
+    )
+    typer.echo(
+        f"{heads.path}: {heads.bytes / 1024:.0f} KiB, {heads.samples} samples "
+        f"({heads.embedded} embedded now); threshold {heads.threshold:.5f}; out-of-fold recall "
+        f"{heads.out_of_fold_recall:.3f} at false-positive rate {heads.out_of_fold_fpr:.3f}"
     )
