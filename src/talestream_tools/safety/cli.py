@@ -49,15 +49,25 @@ def evaluate(
     ] = RECALL_FLOOR,
     fpr: Annotated[float, typer.Option(help="Ceiling on benign passages blocked.")] = FPR_CEILING,
     no_misses: Annotated[bool, typer.Option("--no-misses", help="Do not list misses.")] = False,
+    encoder: Annotated[
+        bool,
+        typer.Option(
+            help="Include the sentence encoder (layer 9) on passages and inputs, as the app does "
+            "unless TALESTREAM_SAFETY_ENCODER is off (slower: milliseconds a passage)."
+        ),
+    ] = False,
 ) -> None:
     """Run the safety policies over labelled sets: per-category and per-language recall, the
     false-positive rate on benign passages, and the input policy. Exit 1 below the floors."""
     from talestream.safety import InputPolicy, OutputPolicy
+    from talestream.safety.core.encoder import shared_encoder
     from talestream_tools.safety.evaluation import EvalDataError, format_report, run_evaluation
 
     optional = {str(path): path for path in HOLDOUTS}
     sets = passages or [s for s in DEFAULT_SETS if s not in optional or optional[s].is_file()]
-    output_policy, input_policy = OutputPolicy(), InputPolicy()
+    sentence_encoder = shared_encoder() if encoder else None
+    output_policy = OutputPolicy(encoder=sentence_encoder)
+    input_policy = InputPolicy(sentence_encoder)
     failed = False
     for name in sets:
         try:
