@@ -106,10 +106,10 @@ class OutputPolicy:
                 previous = piece
         # Blocking for milliseconds: check_text runs in a worker thread (SafetyChecker).
         if self._encoder is not None and text.strip():
-            verdict = self._encoder.judge_chapter(text)
+            verdict, window = self._encoder.judge_chapter(text)
             if verdict.unsafe >= self._encoder.threshold:
                 issues.append(
-                    SafetyIssue(category=verdict.category, severity="high", excerpt=clip(text))
+                    SafetyIssue(category=verdict.category, severity="high", excerpt=clip(window))
                 )
         return SafetyResult.from_issues(_dedupe(issues))
 

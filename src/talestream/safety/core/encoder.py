@@ -97,15 +97,18 @@ class SentenceEncoder:
         category. Blocking (milliseconds): call it from a worker thread on the event loop."""
         return self.judge_vectors(embed([text]))[0]
 
-    def judge_chapter(self, text: str) -> SemanticVerdict:
+    def judge_chapter(self, text: str) -> tuple[SemanticVerdict, str]:
         """The worst of each pair of neighbouring sentences (and of the whole text when it is
-        passage-sized). Blocking: a few hundred milliseconds for a chapter on a busy machine."""
+        passage-sized), and that window's text. Blocking: a few hundred milliseconds for a
+        chapter on a busy machine."""
         sentences, rest = split_sentences(text)
         pieces = [p.strip() for p in [*sentences, rest] if p.strip()]
         windows = [f"{a} {b}" for a, b in pairwise(pieces)]
         if len(pieces) <= PASSAGE_SENTENCES:
             windows.append(text)
-        return max(self.judge_vectors(embed(windows)), key=lambda verdict: verdict.unsafe)
+        verdicts = self.judge_vectors(embed(windows))
+        worst = max(range(len(windows)), key=lambda i: verdicts[i].unsafe)
+        return verdicts[worst], windows[worst]
 
 
 @lru_cache(maxsize=1)
