@@ -32,9 +32,9 @@ __all__ = ["HEAD_PATH", "SentenceEncoder", "embed", "shared_encoder"]
 HEAD_PATH = Path(__file__).parent / "data" / "encoder_head.npz"
 # A text longer than a passage is read as each sentence with the next one: the head learnt from
 # passages of one to four sentences, and one vector for a whole chapter averages a threat in one
-# paragraph away (dev: 5 of 256 unsafe passages set in a benign chapter caught that way, 50 by
-# pairs; pairs blocked none of 58 benign chapters, single sentences 2). Up to this many
-# sentences the whole text is read too, as trained.
+# paragraph away (bench/safety_encoder_windows.py, dev: 4 of 256 unsafe passages set in a
+# benign chapter caught that way, 61 as here; none of 58 benign chapters blocked, where single
+# sentences blocked 2). Up to this many sentences the whole text is read too, as trained.
 PASSAGE_SENTENCES = 3
 
 
