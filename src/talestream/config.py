@@ -62,6 +62,9 @@ class Settings(BaseSettings):
     scripted_follows_brief: bool = False  # judge scripts by the brief too (tests of the gate)
 
     safety_max_attempts: int = Field(3, ge=1, le=10)
+    # The sentence encoder (docs/safety.md, layer 9) on whole chapters and request fields: a
+    # small offline neural model, ~0.2 s to load and milliseconds a text. Off: the other layers.
+    safety_encoder: bool = True
     # Optional model-based moderator on top of the offline policy (docs/safety.md).
     moderation: Literal["none", "openai", "llama_guard"] = "none"
     moderation_base_url: str | None = None  # default: TALESTREAM_OPENAI_BASE_URL

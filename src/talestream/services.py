@@ -17,6 +17,7 @@ from talestream.quality.language import warm_up as warm_up_language_id
 from talestream.ratelimit import RateLimits
 from talestream.runs import RunManager, create_run_log
 from talestream.safety import InputPolicy, OutputPolicy
+from talestream.safety.core.encoder import shared_encoder
 from talestream.safety.moderation import create_moderator
 from talestream.stories.avoided_topics import AvoidedTopicsChecker
 from talestream.stories.checkers import AllCheckers
@@ -46,7 +47,10 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
     db = Database(settings.resolved_database_url)
     model = create_model(settings)
     gate = FairGate(model.concurrency)
-    output_policy = await asyncio.to_thread(OutputPolicy)  # loads a classifier: ~1 s
+    encoder = shared_encoder() if settings.safety_encoder else None
+    if encoder is not None:
+        await asyncio.to_thread(encoder.warm_up)  # loads the engine once a process: ~0.2 s
+    output_policy = await asyncio.to_thread(OutputPolicy, encoder=encoder)  # ~1 s
     # Language identification loads its models (~1 s) now, not on a child's first sentence.
     await asyncio.to_thread(warm_up_language_id)
     moderator = create_moderator(settings)
@@ -80,7 +84,7 @@ async def open_services(settings: Settings) -> AsyncIterator[Services]:
             db,
             model,
             gate,
-            InputPolicy(),
+            InputPolicy(encoder),
             output_policy,
             workflow,
             RateLimits(settings),

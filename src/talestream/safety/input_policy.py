@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import re
 
+from talestream.safety.core.encoder import SentenceEncoder
 from talestream.safety.core.harm import SemanticLayer
 from talestream.safety.core.language import normalise_age, normalise_language
 from talestream.safety.core.masked import find_masked
@@ -31,7 +32,14 @@ from talestream.safety.core.scan import scan_lexicon
 from talestream.safety.lexicon import CATEGORY_LABELS, SUPPORTED_LANGUAGES
 from talestream.safety.result import InputVerdict
 
-__all__ = ["DEFAULT_LIMIT", "FIELD_LIMITS", "INPUT_AGE_MARGIN", "InputPolicy", "quote_user_text"]
+__all__ = [
+    "DEFAULT_LIMIT",
+    "ENCODER_FIELDS",
+    "FIELD_LIMITS",
+    "INPUT_AGE_MARGIN",
+    "InputPolicy",
+    "quote_user_text",
+]
 
 # Characters per field, after whitespace normalisation.
 FIELD_LIMITS: dict[str, int] = {
@@ -48,6 +56,9 @@ _LABELS = {"choice": "choice", "custom_choice": "choice", "interest": "interest"
 INPUT_AGE_MARGIN = 1  # requests are judged as if the child were this much younger
 
 _SEVERITY_RANK = {"low": 0, "medium": 1, "high": 2}
+# Fields the sentence encoder reads: prose about the story. Not names (not prose) and not
+# topics to avoid (a parent naming what to keep out of a story must not be refused for it).
+ENCODER_FIELDS = frozenset({"theme", "idea", "title", "custom_choice"})
 
 # --- prompt injection -------------------------------------------------------------------------
 
@@ -258,11 +269,13 @@ def _reason(category: str, label: str, age: int, word: str, detail: str = "") ->
 
 
 class InputPolicy:
-    """Checks one field of user input. Construct once; `check` is then cheap."""
+    """Checks one field of user input. Construct once; `check` is then cheap, except with the
+    sentence encoder (milliseconds for a prose field): call it from a worker thread then."""
 
-    def __init__(self) -> None:
+    def __init__(self, encoder: SentenceEncoder | None = None) -> None:
         self._scorer = shared_scorer()
         self._semantic = SemanticLayer()
+        self._encoder = encoder
         for language in SUPPORTED_LANGUAGES:
             matcher_for(language)  # compile now, not on a parent's first request
 
@@ -320,4 +333,9 @@ class InputPolicy:
         harm = self._semantic.issues(cleaned, language, classifier=field != "name")
         if harm:
             return verdict(_reason(harm[0].category, label, age, ""))
+        # The same harm in words neither the frames nor the bag of words know.
+        if self._encoder is not None and field in ENCODER_FIELDS:
+            judged = self._encoder.judge(cleaned)
+            if judged.unsafe >= self._encoder.threshold:
+                return verdict(_reason(judged.category, label, age, ""))
         return verdict(None)

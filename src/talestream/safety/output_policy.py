@@ -11,7 +11,9 @@ chapter:
    combinations such as an injury action with a body part, a request to the reader with
    personal data) and the trained classifier (`core.semantic`). Both read each sentence together
    with the one before it, so harm spread over two sentences is stopped before the second one
-   is shown; on the whole chapter they read every sentence and every pair of neighbours.
+   is shown; on the whole chapter they read every sentence and every pair of neighbours;
+4. on the whole chapter only, the sentence encoder (`core.encoder`): a small neural model reads
+   the chapter as a whole (milliseconds, too slow for streamed sentences).
 
 Every issue found is inappropriate for the child's age, so any issue blocks (`approved=False`);
 the workflow then regenerates. `score` only ranks how bad a text is.
@@ -19,6 +21,7 @@ the workflow then regenerates. `score` only ranks how bad a text is.
 
 from __future__ import annotations
 
+from talestream.safety.core.encoder import SentenceEncoder
 from talestream.safety.core.harm import SemanticLayer
 from talestream.safety.core.language import normalise_age, normalise_language
 from talestream.safety.core.matcher import matcher_for
@@ -47,9 +50,14 @@ _FEAR_BUDGET = ((6, 3), (9, 5))
 class OutputPolicy:
     """Gate for model output. Construct once (loads the classifier); checks are then cheap."""
 
-    def __init__(self, semantic: SemanticClassifier | None = None) -> None:
+    def __init__(
+        self, semantic: SemanticClassifier | None = None, encoder: SentenceEncoder | None = None
+    ) -> None:
+        """`encoder`: the sentence encoder for whole chapters (`core.encoder.shared_encoder()`;
+        the app passes it unless TALESTREAM_SAFETY_ENCODER is off). None: without it."""
         self._scorer = shared_scorer()
         self._semantic = SemanticLayer(semantic)
+        self._encoder = encoder
         for language in SUPPORTED_LANGUAGES:
             matcher_for(language)  # compile now, not on a child's first sentence
 
@@ -96,6 +104,13 @@ class OutputPolicy:
             if piece.strip():
                 issues += self._semantic.issues(piece, language, previous)
                 previous = piece
+        # Blocking for milliseconds: check_text runs in a worker thread (SafetyChecker).
+        if self._encoder is not None and text.strip():
+            verdict, window = self._encoder.judge_chapter(text)
+            if verdict.unsafe >= self._encoder.threshold:
+                issues.append(
+                    SafetyIssue(category=verdict.category, severity="high", excerpt=clip(window))
+                )
         return SafetyResult.from_issues(_dedupe(issues))
 
     # -- layers --

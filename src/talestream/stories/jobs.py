@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from talestream.children.models import Child
@@ -60,9 +62,10 @@ async def checked_user_text(
     language: str,
     chapter_number: int = 1,
 ) -> dict[str, str]:
-    """check_user_text, and a refused request is kept in the parent's safety log."""
+    """check_user_text, and a refused request is kept in the parent's safety log. In a worker
+    thread: the sentence encoder takes milliseconds a field."""
     try:
-        return check_user_text(policy, fields, age=age, language=language)
+        return await asyncio.to_thread(check_user_text, policy, fields, age=age, language=language)
     except UnsafeRequest as refused:
         theme = fields.get("theme") or fields.get("story_style") or ""
         await safety_log.record(

