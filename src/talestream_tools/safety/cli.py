@@ -52,10 +52,11 @@ def evaluate(
     encoder: Annotated[
         bool,
         typer.Option(
+            "--encoder/--no-encoder",
             help="Include the sentence encoder (layer 9) on passages and inputs, as the app does "
-            "unless TALESTREAM_SAFETY_ENCODER is off (slower: milliseconds a passage)."
+            "unless TALESTREAM_SAFETY_ENCODER is off. --no-encoder measures the other layers.",
         ),
-    ] = False,
+    ] = True,
 ) -> None:
     """Run the safety policies over labelled sets: per-category and per-language recall, the
     false-positive rate on benign passages, and the input policy. Exit 1 below the floors."""
