@@ -28,6 +28,7 @@ from talestream_tools.safety.settings import (
     FRESH_HOLDOUT,
     RECALL_FLOOR,
     SECOND_HOLDOUT,
+    THIRD_HOLDOUT,
 )
 
 DATA = Path(__file__).parent / "data" / "safety"
@@ -187,13 +188,25 @@ def test_the_second_holdout_as_a_regression_guard(
     policies: tuple[OutputPolicy, InputPolicy],
 ) -> None:
     """datasets/safety/holdout-2.jsonl was written blind (its author read neither the corpus nor
-    the rules) and measured once before and once after the second tuning round, neither of
-    which saw it: recall 0.730 then 0.765, false positives 0.072 then 0.066 (docs/safety.md).
-    These are the figures to believe, far from the issue's 0.95 and 0.03; the floors only keep
-    them from falling."""
+    the rules) and has never been tuned on. Without the sentence encoder: recall 0.730 before the
+    second round, 0.765 after it, 0.826 after the third; false positives 0.072, 0.066, 0.055
+    (docs/safety.md). The encoder, chosen on this set, adds 0.039 of recall on whole chapters.
+    The floors, for the layers that gate the stream, only keep these figures from falling."""
     second = measure_holdout(SECOND_HOLDOUT, policies)
     assert set(second.recall) == CATEGORIES | {"profanity"}
-    assert_floors(second, recall=0.76, fpr=0.07)
+    assert_floors(second, recall=0.82, fpr=0.056)
+
+
+def test_the_third_holdout_as_a_regression_guard(
+    policies: tuple[OutputPolicy, InputPolicy],
+) -> None:
+    """datasets/safety/holdout-3.jsonl was written blind while the third round was written, and
+    measured once before it (0.737, false positives 0.052) and once after it, never tuned on:
+    0.807 and 0.029 without the encoder, 0.867 and 0.038 with it (docs/safety.md). The issue's
+    0.95 in every category is not met."""
+    third = measure_holdout(THIRD_HOLDOUT, policies)
+    assert set(third.recall) == CATEGORIES | {"profanity"}
+    assert_floors(third, recall=0.80, fpr=0.03)
 
 
 # --- the command ----------------------------------------------------------------------------------
