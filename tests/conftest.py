@@ -78,7 +78,9 @@ def make_settings(data_dir: Path, database_url: str, **overrides: object) -> Set
         database_url=database_url,
         secret_key="test-secret-key-that-is-long-enough-0123456789",
         # Tests log in and generate far faster than any family; test_rate_limits lowers these.
-        **{**{name: "1000/minute" for name in UNLIMITED}, **overrides},
+        # The sentence encoder (layer 9) costs about 0.4 s of CPU a chapter and would double the
+        # suite; test_safety_encoder.py serves the app with it on, as shipped.
+        **{**{name: "1000/minute" for name in UNLIMITED}, "safety_encoder": False, **overrides},
     )
 
 

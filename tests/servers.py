@@ -220,6 +220,7 @@ def app_env(tmp_path: Path, database_url: str, script: Path, **extra: str) -> di
         "TALESTREAM_SCRIPTED_TOKEN_DELAY_MS": "20",
         "TALESTREAM_RATE_LIMIT_LOGIN": "1000/minute",
         "TALESTREAM_RATE_LIMIT_GENERATE": "1000/minute",
+        "TALESTREAM_SAFETY_ENCODER": "false",  # as in conftest.make_settings
         **extra,
     }
 
