@@ -13,7 +13,7 @@ machine. With `--against REV`, the same run also times the output policy of git 
 sentence checked by both in turn, so an optimisation is measured before and after under the
 same load. Also: how long loading the classifier takes (its share of start-up).
 
-    python -m bench.safety_check [--passes 5] [--against REV]
+    python -m bench.safety_check [--passes 5] [--against REV] [--label benign|unsafe]
 """
 
 from __future__ import annotations
@@ -75,14 +75,16 @@ def safety_package_at(revision: str) -> ModuleType:
     return importlib.import_module("baseline_talestream.safety")
 
 
-def story_sentences() -> list[tuple[str, str]]:
-    """(language, sentence) in story order, each passage's sentences one after another."""
-    texts = [("en", BUILTIN_CHAPTER)]
+def story_sentences(label: str | None = None) -> list[tuple[str, str]]:
+    """(language, sentence) in story order, each passage's sentences one after another; only
+    the passages labelled `label` (benign or unsafe) when given. The scripted chapter is benign."""
+    texts = [] if label == "unsafe" else [("en", BUILTIN_CHAPTER)]
     for path in sorted(CORPUS.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                texts.append((row["language"], row["text"]))
+                if label is None or row["label"] == label:
+                    texts.append((row["language"], row["text"]))
     found: list[tuple[str, str]] = []
     for language, text in texts:
         sentences, rest = split_sentences(text)
@@ -99,6 +101,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passes", type=int, default=5)
     parser.add_argument("--against", metavar="REV", help="also time the policy of this revision")
+    parser.add_argument(
+        "--label",
+        choices=["benign", "unsafe"],
+        help="only the corpus's benign passages (what a story mostly is) or its unsafe ones",
+    )
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -108,7 +115,7 @@ def main() -> None:
     policy = OutputPolicy()
     policy_load = time.perf_counter() - started
 
-    sentences = story_sentences()
+    sentences = story_sentences(args.label)
     if args.against:
         compare(policy, policy_at(args.against), args.against, sentences, args.passes)
         return
