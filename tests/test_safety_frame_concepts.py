@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from talestream.safety import OutputPolicy
-from talestream.safety.core.frames import shared_frames
+from tests.test_safety_semantic import assert_a_frame_blocks_and_its_twin_is_none
 
 # (language, category, unsafe sentence, innocent twin)
 CONCEPTS = [
@@ -67,8 +67,4 @@ def policy() -> OutputPolicy:
 def test_harm_in_new_words_is_a_frame_and_its_innocent_twin_is_not(
     policy: OutputPolicy, language: str, category: str, unsafe: str, innocent: str
 ) -> None:
-    frames = shared_frames()
-    assert category in {i.category for i in frames.find(unsafe, language)}, unsafe
-    assert frames.find(innocent, language) == [], innocent
-    blocked = policy.check_sentence(unsafe, age=8, language=language)
-    assert not blocked.approved and category in {i.category for i in blocked.issues}
+    assert_a_frame_blocks_and_its_twin_is_none(policy, language, category, unsafe, innocent)

@@ -87,15 +87,23 @@ FRAMES = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("language", "category", "unsafe", "innocent"), FRAMES)
-def test_harm_without_listed_words_is_blocked_and_its_innocent_twin_is_not_a_frame(
+def assert_a_frame_blocks_and_its_twin_is_none(
     policy: OutputPolicy, language: str, category: str, unsafe: str, innocent: str
 ) -> None:
+    """The unsafe sentence makes a frame of `category` and is blocked as a streamed sentence;
+    its innocent twin makes no frame."""
     frames = shared_frames()
     assert category in {i.category for i in frames.find(unsafe, language)}, unsafe
     assert frames.find(innocent, language) == [], innocent
     blocked = policy.check_sentence(unsafe, age=8, language=language)
     assert not blocked.approved and category in {i.category for i in blocked.issues}
+
+
+@pytest.mark.parametrize(("language", "category", "unsafe", "innocent"), FRAMES)
+def test_harm_without_listed_words_is_blocked_and_its_innocent_twin_is_not_a_frame(
+    policy: OutputPolicy, language: str, category: str, unsafe: str, innocent: str
+) -> None:
+    assert_a_frame_blocks_and_its_twin_is_none(policy, language, category, unsafe, innocent)
     # (The whole policy may still block a twin: the classifier reads words, not meaning. How
     # often it does on benign traps is the false-positive rate in docs/safety.md.)
 
