@@ -589,10 +589,16 @@ class CuttingProxy:
             sent = 0
             while data := await up_reader.read(65536):
                 if streaming.is_set() and not self.cut:
+                    room = self.limit - sent
                     sent += len(data)
                     if sent > self.limit:
+                        # Pass on the first `limit` bytes, then drop the connection mid-chapter.
+                        # (Dropping the whole read lost the response itself when a busy server
+                        # sent its headers and first events in one read of over `limit` bytes.)
                         self.cut = True
-                        return  # drop the connection mid-chapter
+                        writer.write(data[:room])
+                        await writer.drain()
+                        return
                 writer.write(data)
                 await writer.drain()
 
